@@ -1,0 +1,59 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Backs each shared volume with one fresh host directory for the duration of a local run, as an emptyDir lives as
+/// long as its pod, and hands it to container members as a bind mount. The directories go when the app host stops.
+/// </summary>
+internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifetime, ILogger<LocalSharedVolumes> logger)
+{
+    private readonly List<string> _directories = [];
+
+    public void Create(DistributedApplicationModel model)
+    {
+        lifetime.ApplicationStopped.Register(Delete);
+        foreach (var pod in model.Resources.OfType<PodResource>())
+        {
+            foreach (var volume in pod.SharedVolumes)
+            {
+                var directory = Directory.CreateTempSubdirectory($"podsuite-{pod.Name}-{volume.Name}-").FullName;
+                _directories.Add(directory);
+                volume.LocalPath = directory;
+                LogCreated(pod.Name, volume.Name, directory);
+            }
+        }
+
+        foreach (var container in model.Resources.OfType<ContainerResource>())
+        {
+            foreach (var mount in container.Annotations.OfType<SharedVolumeMountAnnotation>().ToList())
+            {
+                container.Annotations.Add(new ContainerMountAnnotation(
+                    mount.Volume.LocalPath, mount.MountPath, ContainerMountType.BindMount, isReadOnly: false));
+            }
+        }
+    }
+
+    private void Delete()
+    {
+        foreach (var directory in _directories)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogNotDeleted(directory, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shared volume '{Volume}' of pod '{Pod}' is {Directory}")]
+    private partial void LogCreated(string pod, string volume, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete shared volume directory {Directory}: {Reason}")]
+    private partial void LogNotDeleted(string directory, string reason);
+}

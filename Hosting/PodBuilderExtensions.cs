@@ -1,0 +1,163 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+/// <summary>Extension methods that compose co-located resources into pods.</summary>
+public static class PodBuilderExtensions
+{
+    /// <summary>The resource type the dashboard shows for a pod.</summary>
+    public const string PodResourceType = "Pod";
+
+    /// <summary>
+    /// Adds a pod: a group of co-located resources that the dashboard shows as one parent and that is published
+    /// as one multi-container Kubernetes pod.
+    /// </summary>
+    /// <param name="builder">The app host builder.</param>
+    /// <param name="name">The name of the pod.</param>
+    /// <returns>A builder for the pod.</returns>
+    /// <example>
+    /// <code>
+    /// var mc1 = builder.AddPod("mc1");
+    /// var html = mc1.AddSharedVolume("html");
+    /// builder.AddProject&lt;Projects.LogWriter&gt;("log-writer")
+    ///     .InPod(mc1)
+    ///     .WithSharedVolume(html, "/var/log/html", "LogWriter__Directory");
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<PodResource> AddPod(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        PodLifecycle.Register(builder);
+        return builder.AddResource(new PodResource(name))
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = PodResourceType,
+                State = KnownResourceStates.NotStarted,
+                Properties = [],
+            })
+            .WithIconName("BoxMultiple")
+            .ExcludeFromManifest();
+    }
+
+    /// <summary>
+    /// Adds a shared volume to a pod: scratch storage that members mount with
+    /// <see cref="WithSharedVolume{T}(IResourceBuilder{T}, SharedVolume, string, string)"/>.
+    /// </summary>
+    /// <param name="pod">The pod that owns the volume.</param>
+    /// <param name="name">The name of the volume, unique within the pod.</param>
+    /// <returns>The shared volume.</returns>
+    public static SharedVolume AddSharedVolume(this IResourceBuilder<PodResource> pod, string name)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return pod.Resource.AddSharedVolume(name);
+    }
+
+    /// <summary>
+    /// Puts a compute resource in a pod: it runs co-located with the other members and the dashboard shows it
+    /// under the pod. A resource belongs to at most one pod.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The resource to put in the pod.</param>
+    /// <param name="pod">The pod.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> InPod<T>(this IResourceBuilder<T> builder, IResourceBuilder<PodResource> pod)
+        where T : IComputeResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(pod);
+
+        var memberships = builder.Resource.Annotations.OfType<PodMemberAnnotation>().ToList();
+        if (memberships.Any(m => m.Pod == pod.Resource))
+        {
+            return builder;
+        }
+
+        builder.WithAnnotation(new PodMemberAnnotation(pod.Resource));
+        // A second pod is reported by validation with both names; the dashboard keeps the first parent.
+        return memberships.Count == 0 ? builder.WithParentRelationship(pod.Resource) : builder;
+    }
+
+    /// <summary>
+    /// Mounts a shared volume of the member's pod at <paramref name="mountPath"/> and tells the member where it is
+    /// through <paramref name="environmentVariable"/>: the host directory in a local run, the mount path in a container.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member that mounts the volume.</param>
+    /// <param name="volume">A shared volume of the member's pod.</param>
+    /// <param name="mountPath">The absolute path of the volume inside the member's container.</param>
+    /// <param name="environmentVariable">The environment variable that receives the volume's path.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> WithSharedVolume<T>(
+        this IResourceBuilder<T> builder, SharedVolume volume, string mountPath, string environmentVariable)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(volume);
+        RequireContainerPath(builder.Resource, mountPath, nameof(mountPath));
+        ArgumentException.ThrowIfNullOrWhiteSpace(environmentVariable);
+
+        var existing = builder.Resource.Annotations.OfType<SharedVolumeMountAnnotation>();
+        if (existing.Any(m => m.Volume == volume && m.MountPath == mountPath))
+        {
+            return builder;
+        }
+
+        var mount = new SharedVolumeMountAnnotation(volume, mountPath, environmentVariable);
+        return builder
+            .WithAnnotation(mount)
+            .WithEnvironment(context =>
+                context.EnvironmentVariables[environmentVariable] = RunsAsHostProcess(context)
+                    ? volume.LocalPath ?? throw new DistributedApplicationException(
+                        $"Shared volume '{volume.Name}' of pod '{volume.Pod.Name}' has no host directory yet; " +
+                        $"'{builder.Resource.Name}' can only read it once the app host has started.")
+                    : mountPath);
+    }
+
+    /// <summary>
+    /// Gives a member a file from the app host. Locally the member reads the file where it is; in Kubernetes it is a
+    /// ConfigMap mounted as the directory <paramref name="mountDirectory"/>. Either way
+    /// <paramref name="environmentVariable"/> holds the file's path.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member that reads the file.</param>
+    /// <param name="path">The file's path, absolute or relative to the app host's directory.</param>
+    /// <param name="mountDirectory">The absolute directory inside the member's container where the file appears.</param>
+    /// <param name="environmentVariable">The environment variable that receives the file's path.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> WithConfigFile<T>(
+        this IResourceBuilder<T> builder, string path, string mountDirectory, string environmentVariable)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        RequireContainerPath(builder.Resource, mountDirectory, nameof(mountDirectory));
+        ArgumentException.ThrowIfNullOrWhiteSpace(environmentVariable);
+
+        var sourcePath = Path.GetFullPath(path, builder.ApplicationBuilder.AppHostDirectory);
+        var file = new ConfigFileAnnotation(sourcePath, mountDirectory, environmentVariable);
+        builder.WithAnnotation(file);
+        if (builder.ApplicationBuilder.ExecutionContext.IsRunMode && builder.Resource is ContainerResource)
+        {
+            builder.WithAnnotation(new ContainerMountAnnotation(sourcePath, file.MountedPath, ContainerMountType.BindMount, isReadOnly: true));
+        }
+
+        return builder.WithEnvironment(context =>
+            context.EnvironmentVariables[environmentVariable] = RunsAsHostProcess(context) ? sourcePath : file.MountedPath);
+    }
+
+    private static bool RunsAsHostProcess(EnvironmentCallbackContext context) =>
+        context.ExecutionContext.IsRunMode && context.Resource is not ContainerResource;
+
+    private static void RequireContainerPath(IResource resource, string path, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !path.StartsWith('/'))
+        {
+            throw new ArgumentException(
+                $"'{path}' given to '{resource.Name}' is not an absolute container path; use one that starts with '/', such as '/data'.",
+                parameterName);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+/// <summary>Finds the mistakes in an app model's pods, each described with the resources involved and the fix.</summary>
+internal static class PodModelValidator
+{
+    public static IReadOnlyList<string> Validate(DistributedApplicationModel model)
+    {
+        var errors = new List<string>();
+        foreach (var resource in model.Resources)
+        {
+            var pods = resource.Annotations.OfType<PodMemberAnnotation>().Select(a => a.Pod).Distinct().ToList();
+            if (pods.Count > 1)
+            {
+                errors.Add(
+                    $"Resource '{resource.Name}' is put in pods {Names(pods)}; a resource belongs to at most one pod. " +
+                    "Remove all but one of its InPod calls.");
+            }
+
+            CheckSharedVolumeMounts(resource, pods.FirstOrDefault(), errors);
+            CheckConfigFiles(resource, errors);
+        }
+
+        foreach (var pod in model.Resources.OfType<PodResource>())
+        {
+            CheckTargetPorts(pod, model, errors);
+        }
+
+        return errors;
+    }
+
+    private static void CheckSharedVolumeMounts(IResource resource, PodResource? pod, List<string> errors)
+    {
+        var mounts = resource.Annotations.OfType<SharedVolumeMountAnnotation>().ToList();
+        foreach (var mount in mounts.Where(m => m.Volume.Pod != pod))
+        {
+            var where = pod is null ? "is in no pod" : $"is in pod '{pod.Name}'";
+            errors.Add(
+                $"Resource '{resource.Name}' mounts shared volume '{mount.Volume.Name}' of pod '{mount.Volume.Pod.Name}' but {where}; " +
+                $"only members of a pod can mount its volumes. Put '{resource.Name}' in pod '{mount.Volume.Pod.Name}' " +
+                "with InPod, or give it a volume of its own pod.");
+        }
+
+        foreach (var paths in mounts.GroupBy(m => m.Volume).Where(g => g.Count() > 1))
+        {
+            errors.Add(
+                $"Resource '{resource.Name}' mounts shared volume '{paths.Key.Name}' of pod '{paths.Key.Pod.Name}' at " +
+                $"{Quoted(paths.Select(m => m.MountPath))}; a member mounts a volume at one path. Keep one WithSharedVolume call for it.");
+        }
+    }
+
+    private static void CheckConfigFiles(IResource resource, List<string> errors)
+    {
+        foreach (var file in resource.Annotations.OfType<ConfigFileAnnotation>().Where(f => !File.Exists(f.SourcePath)))
+        {
+            errors.Add(
+                $"Config file '{file.SourcePath}' given to '{resource.Name}' does not exist. " +
+                "Create it, or fix the path given to WithConfigFile (relative paths start at the app host's directory).");
+        }
+    }
+
+    private static void CheckTargetPorts(PodResource pod, DistributedApplicationModel model, List<string> errors)
+    {
+        var ports = pod.GetMembers(model)
+            .SelectMany(member => member.Annotations.OfType<EndpointAnnotation>()
+                .Where(e => e.TargetPort is not null)
+                .Select(e => (Port: e.TargetPort!.Value, Member: member.Name, Endpoint: e.Name)))
+            .GroupBy(p => p.Port)
+            .Where(g => g.Select(p => p.Member).Distinct().Count() > 1);
+        foreach (var clash in ports)
+        {
+            errors.Add(
+                $"Resources {Quoted(clash.Select(p => $"{p.Member}' endpoint '{p.Endpoint}"))} of pod '{pod.Name}' all " +
+                $"declare target port {clash.Key}; members of a pod share localhost, so each needs its own port. " +
+                "Give all but one of them another targetPort.");
+        }
+    }
+
+    private static string Names(IEnumerable<IResource> resources) => Quoted(resources.Select(r => r.Name));
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(" and ", names.Select(n => $"'{n}'"));
+}

@@ -1,0 +1,55 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Hosting;
+
+namespace Aspire.Hosting;
+
+/// <summary>Keeps each pod's dashboard state in step with its members' states while the app host runs.</summary>
+internal sealed class PodStateWatcher(DistributedApplicationModel model, ResourceNotificationService notifications)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var podOfMember = model.Resources
+            .SelectMany(r => r.Annotations.OfType<PodMemberAnnotation>().Take(1).Select(a => (Member: r, a.Pod)))
+            .ToDictionary(m => m.Member, m => m.Pod);
+        var containers = new Dictionary<IResource, Dictionary<string, ContainerStatus>>();
+        var published = new Dictionary<PodResource, string>();
+
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (!podOfMember.TryGetValue(update.Resource, out var pod))
+                {
+                    continue;
+                }
+
+                if (!containers.TryGetValue(update.Resource, out var instances))
+                {
+                    containers[update.Resource] = instances = [];
+                }
+
+                instances[update.ResourceId] = new(update.Snapshot.State?.Text, update.Snapshot.ExitCode);
+                var state = PodStatus.Summarize(pod.GetMembers(model)
+                    .SelectMany(m => containers.TryGetValue(m, out var seen) ? seen.Values : (IEnumerable<ContainerStatus>)[default])
+                    .ToList());
+                if (published.GetValueOrDefault(pod) != state.Text)
+                {
+                    published[pod] = state.Text;
+                    await PublishAsync(pod, state).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private Task PublishAsync(PodResource pod, ResourceStateSnapshot state) =>
+        notifications.PublishUpdateAsync(pod, s => s with
+        {
+            State = state,
+            StartTimeStamp = s.StartTimeStamp ?? (state.Text == KnownResourceStates.Running ? DateTime.UtcNow : null),
+            StopTimeStamp = state.Text == KnownResourceStates.Finished || state.Text == PodStatus.Failed ? DateTime.UtcNow : null,
+        });
+}
