@@ -1,0 +1,15 @@
+using PodSuite.LogWriter;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<LogWriterOptions>()
+    .BindConfiguration(LogWriterOptions.Section)
+    .Validate(o => !string.IsNullOrWhiteSpace(o.Directory) && Directory.Exists(o.Directory),
+        "LogWriter:Directory (environment variable LogWriter__Directory) must name an existing directory: the pod's shared volume.")
+    .Validate(o => o.Interval > TimeSpan.Zero, "LogWriter:Interval must be positive, for example 00:00:01.")
+    .Validate(o => o.MaxLines > 0, "LogWriter:MaxLines must be at least 1.")
+    .ValidateOnStart();
+builder.Services.AddHostedService<TimestampWriter>();
+
+builder.Build().Run();

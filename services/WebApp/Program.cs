@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using System.Net;
+using PodSuite.WebApp;
+
+var uptime = Stopwatch.StartNew();
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebAppJsonContext.Default));
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+app.MapGet("/", (HttpRequest request) => Results.Content(
+    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Headers, uptime.Elapsed)), "text/html; charset=utf-8"));
+app.MapGet("/api/info", (HttpRequest request) => PodInfo.From(Dns.GetHostName(), request.Headers, uptime.Elapsed));
+
+app.Run();
