@@ -1,0 +1,97 @@
+using PodSuite.LogWriter;
+
+namespace Services.UnitTests;
+
+public sealed class TimestampFileTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 17, 0, 0, TimeSpan.FromHours(2));
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("podsuite-log-writer-");
+
+    private string PagePath => Path.Combine(_directory.FullName, "index.html");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public void EachLineIsTheUtcTimeInIso8601()
+    {
+        var file = new TimestampFile(PagePath, maxLines: 10);
+
+        file.Append(Start);
+
+        Assert.Equal([TimestampFile.Header, "2026-11-24T15:00:00.000Z"], File.ReadAllLines(PagePath));
+    }
+
+    [Fact]
+    public void ThePageKeepsOnlyTheNewestLinesUpToTheCap()
+    {
+        var file = new TimestampFile(PagePath, maxLines: 3);
+
+        for (var second = 0; second < 10; second++)
+        {
+            file.Append(Start.AddSeconds(second));
+        }
+
+        Assert.Equal(
+            [TimestampFile.Header, "2026-11-24T15:00:07.000Z", "2026-11-24T15:00:08.000Z", "2026-11-24T15:00:09.000Z"],
+            File.ReadAllLines(PagePath));
+    }
+
+    [Fact]
+    public void ARestartedWriterCarriesOnWithTheLinesAlreadyThere()
+    {
+        var before = new TimestampFile(PagePath, maxLines: 3);
+        before.Append(Start);
+        before.Append(Start.AddSeconds(1));
+
+        var after = new TimestampFile(PagePath, maxLines: 3);
+        after.Append(Start.AddSeconds(2));
+        after.Append(Start.AddSeconds(3));
+
+        Assert.Equal(
+            [TimestampFile.Header, "2026-11-24T15:00:01.000Z", "2026-11-24T15:00:02.000Z", "2026-11-24T15:00:03.000Z"],
+            File.ReadAllLines(PagePath));
+    }
+
+    [Fact]
+    public async Task AReaderNeverSeesATornLineOrMoreLinesThanTheCap()
+    {
+        const int maxLines = 50;
+        var file = new TimestampFile(PagePath, maxLines);
+        file.Append(Start);
+        using var writing = new CancellationTokenSource();
+        var reads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!writing.IsCancellationRequested)
+            {
+                var page = File.ReadAllText(PagePath);
+                Assert.EndsWith("\n", page);
+                var lines = page.TrimEnd('\n').Split('\n');
+                Assert.Equal(TimestampFile.Header, lines[0]);
+                Assert.InRange(lines.Length - 1, 1, maxLines);
+                Assert.All(lines.Skip(1), line => Assert.True(TimestampFile.IsLine(line), $"torn line: '{line}'"));
+                Interlocked.Increment(ref reads);
+            }
+        });
+
+        // Write until the reader has looked at many pages mid-write (or has failed), however the threads are scheduled.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var tick = 1; !reader.IsCompleted && (tick <= 3_000 || Volatile.Read(ref reads) < 500) && DateTime.UtcNow < deadline; tick++)
+        {
+            file.Append(Start.AddMilliseconds(tick));
+        }
+
+        await writing.CancelAsync();
+        await reader;
+        Assert.True(reads >= 500, $"the reader only read the page {reads} times");
+        Assert.Equal(maxLines + 1, File.ReadAllLines(PagePath).Length);
+        Assert.Equal([Path.GetFileName(PagePath)], _directory.EnumerateFiles().Select(f => f.Name));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T15:00:00.000Z", true)]
+    [InlineData("2026-11-24T15:00:00.00", false)]
+    [InlineData("2026-11-24T15:00", false)]
+    [InlineData("<pre>", false)]
+    public void OnlyWholeTimestampsCountAsLines(string line, bool whole) => Assert.Equal(whole, TimestampFile.IsLine(line));
+}
