@@ -20,7 +20,8 @@ var mc3 = builder.AddPod("mc3");
 
 var webapp = builder.AddProject<Projects.WebApp>("webapp")
     .InPod(mc3)
-    .WithHttpEndpoint(targetPort: 5000)
+    .WithHttpEndpoint()
+    .PublishWithContainerPort(5000)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Proxy>("proxy")

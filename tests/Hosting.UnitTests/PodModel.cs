@@ -6,14 +6,16 @@ namespace Hosting.UnitTests;
 /// <summary>Builds app models in memory and runs the pod model's start-up step on them, with no processes.</summary>
 internal static class PodModel
 {
-    public static IDistributedApplicationBuilder CreateBuilder()
+    public static IDistributedApplicationBuilder CreateBuilder(params string[] args)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true });
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, DisableDashboard = true });
         // Aspire's own start-up step names DCP resources and wants these set; nothing here starts DCP.
         builder.Configuration["DcpPublisher:CliPath"] = "dcp-is-not-started-by-model-tests";
         builder.Configuration["DcpPublisher:DashboardPath"] = "dashboard-is-not-started-by-model-tests";
         return builder;
     }
+
+    public static IDistributedApplicationBuilder CreatePublishingBuilder() => CreateBuilder("--operation", "publish");
 
     /// <summary>Builds the app and raises <see cref="BeforeStartEvent"/>, where the pod model validates and prepares.</summary>
     public static async Task<DistributedApplication> BuildAndPrepareAsync(this IDistributedApplicationBuilder builder)

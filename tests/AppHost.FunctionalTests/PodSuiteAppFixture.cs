@@ -1,0 +1,49 @@
+namespace AppHost.FunctionalTests;
+
+/// <summary>
+/// The PodSuite app host, started once for every test in <see cref="PodSuiteCollection"/> (it takes seconds to start
+/// and to stop). Ports are randomized so the tests run beside a developer's own <c>dotnet run --project AppHost</c>.
+/// </summary>
+public sealed class PodSuiteAppFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app host has not started.");
+
+    public ResourceNotificationService Notifications => App.ResourceNotifications;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--DcpPublisher:RandomizePorts=true"],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+
+        foreach (var service in new[] { "webapp", "proxy", "static-site" })
+        {
+            await Notifications.WaitForResourceHealthyAsync(service, timeout.Token);
+        }
+
+        await Notifications.WaitForResourceAsync("log-writer", KnownResourceStates.Running, timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PodSuiteCollection : ICollectionFixture<PodSuiteAppFixture>
+{
+    public const string Name = "PodSuite app host";
+}

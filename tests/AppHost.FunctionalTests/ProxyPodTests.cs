@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AppHost.FunctionalTests;
+
+[Collection(PodSuiteCollection.Name)]
+public class ProxyPodTests(PodSuiteAppFixture fixture)
+{
+    [Fact]
+    public async Task TheWebAppAnswersThroughTheProxyWithForwardedHeaders()
+    {
+        using var proxy = fixture.App.CreateHttpClient("proxy");
+
+        var info = await proxy.GetFromJsonAsync<JsonElement>("/api/info");
+
+        Assert.Equal(Dns.GetHostName(), info.GetProperty("hostname").GetString());
+        var forwarded = info.GetProperty("forwardedHeaders");
+        Assert.Equal("http", forwarded.GetProperty("X-Forwarded-Proto").GetString());
+        Assert.Equal(proxy.BaseAddress!.Authority, forwarded.GetProperty("X-Forwarded-Host").GetString());
+        Assert.False(string.IsNullOrEmpty(forwarded.GetProperty("X-Forwarded-For").GetString()));
+    }
+
+    [Fact]
+    public async Task TheWebAppPageNamesItsHostWhenReachedThroughTheProxy()
+    {
+        using var proxy = fixture.App.CreateHttpClient("proxy");
+
+        using var response = await proxy.GetAsync("/");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<h1>Hello from {Dns.GetHostName()}</h1>", page);
+        Assert.Contains("<dt>X-Forwarded-For</dt>", page);
+    }
+
+    [Fact]
+    public async Task WithoutTheProxyTheWebAppSeesNoForwardedHeaders()
+    {
+        using var webapp = fixture.App.CreateHttpClient("webapp");
+
+        var info = await webapp.GetFromJsonAsync<JsonElement>("/api/info");
+
+        Assert.Empty(info.GetProperty("forwardedHeaders").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task TheProxyTakesItsRoutesFromTheConfigFileTheAppHostGaveIt()
+    {
+        Assert.True(fixture.Notifications.TryGetCurrentState("proxy", out var proxy));
+
+        var routesFile = Assert.Single(proxy.Snapshot.EnvironmentVariables, e => e.Name == "Proxy__RoutesFile").Value;
+
+        Assert.EndsWith(Path.Combine("AppHost", "pods", "mc3", "proxy-routes.json"), routesFile);
+        Assert.Contains("\"ReverseProxy\"", File.ReadAllText(routesFile!));
+        using var client = fixture.App.CreateHttpClient("proxy");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+}

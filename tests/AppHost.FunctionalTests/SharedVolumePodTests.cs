@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace AppHost.FunctionalTests;
+
+[Collection(PodSuiteCollection.Name)]
+public partial class SharedVolumePodTests(PodSuiteAppFixture fixture)
+{
+    [Fact]
+    public void TheLogWriterAndTheStaticSiteShareOneFreshDirectory()
+    {
+        var writerDirectory = EnvironmentOf("log-writer", "LogWriter__Directory");
+        var siteDirectory = EnvironmentOf("static-site", "StaticSite__Root");
+
+        Assert.Equal(writerDirectory, siteDirectory);
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "podsuite-mc1-html-"), writerDirectory);
+        Assert.True(File.Exists(Path.Combine(writerDirectory, "index.html")));
+    }
+
+    [Fact]
+    public async Task TheStaticSiteShowsTimestampLinesAndANewOneWithinTwoSeconds()
+    {
+        using var site = fixture.App.CreateHttpClient("static-site");
+        var first = await ReadPageAsync(site);
+        Assert.NotEmpty(first);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var later = first;
+        while (later[^1] == first[^1] && waited.Elapsed < TimeSpan.FromSeconds(2.5))
+        {
+            await Task.Delay(100);
+            later = await ReadPageAsync(site);
+        }
+
+        Assert.True(
+            DateTimeOffset.Parse(later[^1], System.Globalization.CultureInfo.InvariantCulture)
+                > DateTimeOffset.Parse(first[^1], System.Globalization.CultureInfo.InvariantCulture),
+            $"no new line within {waited.Elapsed}: the page still ends with {first[^1]}");
+    }
+
+    private static async Task<string[]> ReadPageAsync(HttpClient site)
+    {
+        using var response = await site.GetAsync("/");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("<!doctype html>", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.Matches(TimestampLine(), line));
+        return lines[1..];
+    }
+
+    private string EnvironmentOf(string resource, string name)
+    {
+        Assert.True(fixture.Notifications.TryGetCurrentState(resource, out var state), $"'{resource}' has no state");
+        return Assert.Single(state.Snapshot.EnvironmentVariables, e => e.Name == name).Value!;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")]
+    private static partial Regex TimestampLine();
+}
