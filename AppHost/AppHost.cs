@@ -15,6 +15,23 @@ builder.AddProject<Projects.StaticSite>("static-site")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
+// mc2: a producer and a consumer on a System V message queue in the pod's IPC namespace; both run to completion.
+// The consumer does not wait for the producer: it copes with starting first.
+var mc2 = builder.AddPod("mc2");
+var queueKey = mc2.AddIpcKey("queue");
+
+builder.AddProject<Projects.IpcDemo>("producer")
+    .WithArgs("produce")
+    .InPod(mc2)
+    .RunsToCompletion()
+    .WithIpcKey(queueKey, "Ipc__QueueKey");
+
+builder.AddProject<Projects.IpcDemo>("consumer")
+    .WithArgs("consume")
+    .InPod(mc2)
+    .RunsToCompletion()
+    .WithIpcKey(queueKey, "Ipc__QueueKey");
+
 // mc3: a reverse proxy reaching its web app over localhost
 var mc3 = builder.AddPod("mc3");
 

@@ -56,6 +56,30 @@ public static class PodBuilderExtensions
     }
 
     /// <summary>
+    /// Adds an IPC key to a pod: the key of a System V message queue (or semaphore, or shared memory) that members
+    /// receive with <see cref="WithIpcKey{T}(IResourceBuilder{T}, IpcKey, string)"/>. Each local run gets a random key,
+    /// since local processes share the host's IPC namespace; when published the key is fixed, since a pod has its own.
+    /// </summary>
+    /// <param name="pod">The pod whose members share the key.</param>
+    /// <param name="name">The name of the key, unique within the pod.</param>
+    /// <param name="publishedKey">The key in the published pod; by default one derived from the pod's and the key's names.</param>
+    /// <returns>The IPC key.</returns>
+    public static IpcKey AddIpcKey(this IResourceBuilder<PodResource> pod, string name, int? publishedKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (publishedKey is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(publishedKey), $"IPC key '{name}' of pod '{pod.Resource.Name}' must be positive; 0 is IPC_PRIVATE.");
+        }
+
+        var value = pod.ApplicationBuilder.ExecutionContext.IsRunMode
+            ? Random.Shared.Next(1, int.MaxValue)
+            : publishedKey ?? IpcKey.Stable(pod.Resource.Name, name);
+        return pod.Resource.AddIpcKey(name, value);
+    }
+
+    /// <summary>
     /// Puts a compute resource in a pod: it runs co-located with the other members and the dashboard shows it
     /// under the pod. A resource belongs to at most one pod.
     /// </summary>
@@ -114,6 +138,39 @@ public static class PodBuilderExtensions
                         $"Shared volume '{volume.Name}' of pod '{volume.Pod.Name}' has no host directory yet; " +
                         $"'{builder.Resource.Name}' can only read it once the app host has started.")
                     : mountPath);
+    }
+
+    /// <summary>Gives a member its pod's IPC key in <paramref name="environmentVariable"/>, in decimal.</summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member that uses the key.</param>
+    /// <param name="key">An IPC key of the member's pod.</param>
+    /// <param name="environmentVariable">The environment variable that receives the key.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> WithIpcKey<T>(this IResourceBuilder<T> builder, IpcKey key, string environmentVariable)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(environmentVariable);
+
+        return builder
+            .WithAnnotation(new IpcKeyAnnotation(key, environmentVariable))
+            .WithEnvironment(environmentVariable, key.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Marks a member that does its work and exits. A pod whose members all run to completion is published as a
+    /// bare pod that is not restarted (<c>restartPolicy: Never</c>) rather than a Deployment.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> RunsToCompletion<T>(this IResourceBuilder<T> builder) where T : IComputeResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Resource.Annotations.OfType<RunToCompletionAnnotation>().Any()
+            ? builder
+            : builder.WithAnnotation(new RunToCompletionAnnotation());
     }
 
     /// <summary>

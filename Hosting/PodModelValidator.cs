@@ -19,6 +19,7 @@ internal static class PodModelValidator
             }
 
             CheckSharedVolumeMounts(resource, pods.FirstOrDefault(), errors);
+            CheckIpcKeys(resource, pods.FirstOrDefault(), errors);
             CheckConfigFiles(resource, errors);
         }
 
@@ -35,9 +36,8 @@ internal static class PodModelValidator
         var mounts = resource.Annotations.OfType<SharedVolumeMountAnnotation>().ToList();
         foreach (var mount in mounts.Where(m => m.Volume.Pod != pod))
         {
-            var where = pod is null ? "is in no pod" : $"is in pod '{pod.Name}'";
             errors.Add(
-                $"Resource '{resource.Name}' mounts shared volume '{mount.Volume.Name}' of pod '{mount.Volume.Pod.Name}' but {where}; " +
+                $"Resource '{resource.Name}' mounts shared volume '{mount.Volume.Name}' of pod '{mount.Volume.Pod.Name}' but {Where(pod)}; " +
                 $"only members of a pod can mount its volumes. Put '{resource.Name}' in pod '{mount.Volume.Pod.Name}' " +
                 "with InPod, or give it a volume of its own pod.");
         }
@@ -49,6 +49,19 @@ internal static class PodModelValidator
                 $"{Quoted(paths.Select(m => m.MountPath))}; a member mounts a volume at one path. Keep one WithSharedVolume call for it.");
         }
     }
+
+    private static void CheckIpcKeys(IResource resource, PodResource? pod, List<string> errors)
+    {
+        foreach (var use in resource.Annotations.OfType<IpcKeyAnnotation>().Where(k => k.Key.Pod != pod))
+        {
+            errors.Add(
+                $"Resource '{resource.Name}' uses IPC key '{use.Key.Name}' of pod '{use.Key.Pod.Name}' but {Where(pod)}; " +
+                "only members of a pod share its IPC namespace. " +
+                $"Put '{resource.Name}' in pod '{use.Key.Pod.Name}' with InPod, or give it a key of its own pod.");
+        }
+    }
+
+    private static string Where(PodResource? pod) => pod is null ? "is in no pod" : $"is in pod '{pod.Name}'";
 
     private static void CheckConfigFiles(IResource resource, List<string> errors)
     {

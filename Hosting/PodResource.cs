@@ -12,9 +12,26 @@ namespace Aspire.Hosting.ApplicationModel;
 public sealed class PodResource(string name) : Resource(name)
 {
     private readonly List<SharedVolume> _sharedVolumes = [];
+    private readonly List<IpcKey> _ipcKeys = [];
 
     /// <summary>The shared volumes owned by this pod, in the order they were added.</summary>
     public IReadOnlyList<SharedVolume> SharedVolumes => _sharedVolumes;
+
+    /// <summary>The IPC keys shared by this pod's members, in the order they were added.</summary>
+    public IReadOnlyList<IpcKey> IpcKeys => _ipcKeys;
+
+    internal IpcKey AddIpcKey(string name, int value)
+    {
+        if (_ipcKeys.Any(k => k.Name == name))
+        {
+            throw new DistributedApplicationException(
+                $"Pod '{Name}' already has an IPC key named '{name}'. Give each IPC key of a pod its own name.");
+        }
+
+        var key = new IpcKey(name, this, value);
+        _ipcKeys.Add(key);
+        return key;
+    }
 
     internal SharedVolume AddSharedVolume(string name)
     {

@@ -41,6 +41,7 @@ public sealed class AppHostModelTests : IAsyncLifetime
 
     [Theory]
     [InlineData("mc1", new[] { "log-writer", "static-site" })]
+    [InlineData("mc2", new[] { "producer", "consumer" })]
     [InlineData("mc3", new[] { "webapp", "proxy" })]
     public void EachPodHoldsItsContainers(string pod, string[] members)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace AppHost.FunctionalTests;
 
 /// <summary>
@@ -13,6 +15,20 @@ public sealed class PodSuiteAppFixture : IAsyncLifetime
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app host has not started.");
 
     public ResourceNotificationService Notifications => App.ResourceNotifications;
+
+    /// <summary>The console lines a resource has written so far.</summary>
+    public async Task<IReadOnlyList<string>> LogOfAsync(string resource, CancellationToken cancellationToken)
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var lines = new List<string>();
+        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>()
+            .GetAllAsync(model.Resources.Single(r => r.Name == resource)).WithCancellation(cancellationToken))
+        {
+            lines.AddRange(batch.Select(l => l.Content));
+        }
+
+        return lines;
+    }
 
     public async Task InitializeAsync()
     {

@@ -1,0 +1,36 @@
+using OpenTelemetry.Metrics;
+using PodSuite.IpcDemo;
+
+// One program, two roles, like the classic image: `produce` or `consume`.
+var role = args.FirstOrDefault();
+if (role is not ("produce" or "consume"))
+{
+    Console.Error.WriteLine("Usage: IpcDemo produce|consume   (settings: Ipc__QueueKey, Ipc__Count, Ipc__Interval, Ipc__QueueWaitTimeout)");
+    return 64;
+}
+
+var builder = Host.CreateApplicationBuilder(args[1..]);
+builder.AddServiceDefaults();
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IpcMetrics.MeterName));
+builder.Services.AddOptions<IpcOptions>()
+    .BindConfiguration(IpcOptions.Section)
+    .Validate(o => o.HasValidQueueKey(), "Ipc:QueueKey (environment variable Ipc__QueueKey) must be a non-zero queue key, decimal or 0x-hex; the app host gives each pod one.")
+    .Validate(o => o.Count >= 0, "Ipc:Count must not be negative.")
+    .Validate(o => o.QueueWaitTimeout > TimeSpan.Zero, "Ipc:QueueWaitTimeout must be positive, for example 00:00:30.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IpcMetrics>();
+builder.Services.AddSingleton<QueueProducer>();
+builder.Services.AddSingleton<QueueConsumer>();
+if (role == "produce")
+{
+    builder.Services.AddHostedService<ProducerRole>();
+}
+else
+{
+    builder.Services.AddHostedService<ConsumerRole>();
+}
+
+await builder.Build().RunAsync();
+return Environment.ExitCode;

@@ -1,0 +1,63 @@
+namespace Ipc.Tests;
+
+/// <summary>The producer and consumer as separate processes on one host, as the containers of a pod.</summary>
+public class ProducerConsumerProcessTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task AConsumerStartedWellBeforeTheProducerStillGetsEveryMessageInOrder()
+    {
+        var key = KernelQueue.NewKey();
+        using var consumer = new DemoProcess("consume", key);
+        await consumer.WaitForLineAsync("to be created", Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(MessageQueue.TryOpen(key, out _));
+
+        using var producer = new DemoProcess("produce", key, ("Ipc__Count", "25"));
+
+        Assert.Equal(0, await producer.WaitForExitAsync(Timeout));
+        Assert.Equal(0, await consumer.WaitForExitAsync(Timeout));
+        var produced = producer.Messages("Produced");
+        Assert.Equal(25, produced.Count);
+        Assert.Equal(produced, consumer.Messages("Consumed"));
+        Assert.Contains(consumer.Lines, l => l.EndsWith("Consumed: done after 25 messages, none lost; queue removed", StringComparison.Ordinal));
+        Assert.False(MessageQueue.TryOpen(key, out _), "the consumer did not remove the queue");
+    }
+
+    [Fact]
+    public async Task AConsumerWhoseQueueNeverAppearsExitsNonZeroWithAClearError()
+    {
+        using var consumer = new DemoProcess("consume", KernelQueue.NewKey(), ("Ipc__QueueWaitTimeout", "00:00:01"));
+
+        Assert.Equal(2, await consumer.WaitForExitAsync(Timeout));
+        Assert.Contains(consumer.Lines, l => l.Contains("did not appear within", StringComparison.Ordinal) && l.Contains("Ipc__QueueKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnSigtermTheProducerSendsTheExitMessageBeforeItExits()
+    {
+        var key = KernelQueue.NewKey();
+        using var producer = new DemoProcess("produce", key, ("Ipc__Count", "100000"), ("Ipc__Interval", "00:00:00.020"));
+        using var consumer = new DemoProcess("consume", key);
+        await consumer.WaitForLineAsync("Consumed: ", Timeout);
+
+        producer.Terminate();
+
+        Assert.Equal(0, await producer.WaitForExitAsync(Timeout));
+        Assert.Equal(0, await consumer.WaitForExitAsync(Timeout));
+        var consumed = consumer.Messages("Consumed");
+        Assert.InRange(consumed.Count, 1, 99_999);
+        Assert.Equal(producer.Messages("Produced"), consumed);
+        Assert.Contains(consumer.Lines, l => l.EndsWith($"Consumed: done after {consumed.Count} messages, none lost; queue removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutAQueueKeyTheProgramSaysWhichSettingIsMissing()
+    {
+        using var consumer = new DemoProcess("consume", 0);
+
+        Assert.NotEqual(0, await consumer.WaitForExitAsync(Timeout));
+        Assert.Contains(consumer.Lines, l => l.Contains("Ipc__QueueKey", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using PodSuite.IpcDemo;
+
+namespace Ipc.Tests;
+
+public sealed class QueueConsumerTests : IDisposable
+{
+    private readonly KernelQueue _kernel = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeLogger<QueueConsumer> _log = new();
+
+    public void Dispose()
+    {
+        _kernel.Queue.Remove();
+        _services.Dispose();
+    }
+
+    [Fact]
+    public void AStoppedConsumerDrainsWhatIsAlreadyQueued()
+    {
+        Send(EnvelopeKind.Data, 0, "11");
+        Send(EnvelopeKind.Data, 1, "22");
+        Send(EnvelopeKind.Data, 2, "33");
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+
+        var outcome = Consumer().Consume(_kernel.Queue, stopped.Token);
+
+        Assert.Equal(ConsumeOutcome.Stopped, outcome);
+        Assert.Equal(["Consumed: 11", "Consumed: 22", "Consumed: 33"], ConsumedLines());
+        Assert.Equal(0, _kernel.Queue.GetStatus().Messages);
+    }
+
+    [Fact]
+    public void AMissingMessageIsDetected()
+    {
+        Send(EnvelopeKind.Data, 0, "11");
+        Send(EnvelopeKind.Data, 2, "33");
+        Send(EnvelopeKind.Done, 3, "done");
+
+        var outcome = Consumer().Consume(_kernel.Queue, CancellationToken.None);
+
+        Assert.Equal(ConsumeOutcome.LostOrReordered, outcome);
+        Assert.Equal(3, (int)outcome);
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message == "Expected message 1 but got 2: messages were lost or reordered");
+    }
+
+    [Fact]
+    public void AnExitMessageThatCountsMoreThanArrivedIsDetected()
+    {
+        Send(EnvelopeKind.Data, 0, "11");
+        Send(EnvelopeKind.Done, 2, "done");
+
+        Assert.Equal(ConsumeOutcome.LostOrReordered, Consumer().Consume(_kernel.Queue, CancellationToken.None));
+    }
+
+    [Fact]
+    public void ReceivedMessagesAndTheirLatencyAreMeasured()
+    {
+        using var received = new MetricCollector<long>(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), IpcMetrics.MeterName, "ipc.messages.received");
+        using var latency = new MetricCollector<double>(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), IpcMetrics.MeterName, "ipc.message.latency");
+        Send(EnvelopeKind.Data, 0, "11");
+        Send(EnvelopeKind.Done, 1, "done");
+
+        Assert.Equal(ConsumeOutcome.Completed, Consumer().Consume(_kernel.Queue, CancellationToken.None));
+
+        Assert.Equal(2, received.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(2, latency.GetMeasurementSnapshot().Count);
+        Assert.All(latency.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 60_000));
+    }
+
+    private QueueConsumer Consumer() =>
+        new(new IpcMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System, _log);
+
+    private IEnumerable<string> ConsumedLines() =>
+        _log.Collector.GetSnapshot().Select(r => r.Message).Where(m => m.StartsWith("Consumed: ", StringComparison.Ordinal));
+
+    private void Send(EnvelopeKind kind, long number, string text)
+    {
+        Span<byte> message = stackalloc byte[64];
+        var length = new Envelope(kind, number, Stopwatch.GetTimestamp(), System.Text.Encoding.UTF8.GetBytes(text)).WriteTo(message);
+        _kernel.Queue.Send((long)kind, message[..length]);
+    }
+}
