@@ -41,12 +41,38 @@ var webapp = builder.AddProject<Projects.WebApp>("webapp")
     .PublishWithContainerPort(5000)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Proxy>("proxy")
+var proxy = builder.AddProject<Projects.Proxy>("proxy")
     .InPod(mc3)
     .WithConfigFile("pods/mc3/proxy-routes.json", "/etc/proxy", "Proxy__RoutesFile")
     .WithReference(webapp)
     .WithHttpEndpoint(port: 8080)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+// myapp-pod: init steps that run one after the other, each to success, before the app; the app exposes two ports.
+var myappPod = builder.AddPod("myapp-pod");
+var data = myappPod.AddSharedVolume("data");
+
+var initMyService = builder.AddProject<Projects.InitMyService>("init-myservice")
+    .InPod(myappPod)
+    .RunsToCompletion()
+    .WithReference(proxy)
+    .WithEnvironment("InitMyService__Url", "http://proxy/health");
+
+var initMyDb = builder.AddProject<Projects.InitMyDb>("init-mydb")
+    .InPod(myappPod)
+    .RunsToCompletion()
+    .WithSharedVolume(data, "/var/lib/myapp", "MyDb__Directory")
+    .WaitForCompletion(initMyService);
+
+var myapp = builder.AddProject<Projects.MyApp>("myapp")
+    .InPod(myappPod)
+    .WithSharedVolume(data, "/var/lib/myapp", "MyDb__Directory")
+    .WaitForCompletion(initMyDb)
+    .WithHttpEndpoint(port: 8082)
+    .WithHttpEndpoint(port: 8083, name: "admin")
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+myapp.WithEnvironment("MyApp__AdminPort", myapp.GetEndpoint("admin").Property(EndpointProperty.TargetPort));
 
 builder.Build().Run();

@@ -29,14 +29,16 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
                     containers[update.Resource] = instances = [];
                 }
 
-                instances[update.ResourceId] = new(update.Snapshot.State?.Text, update.Snapshot.ExitCode);
-                var state = PodStatus.Summarize(pod.GetMembers(model)
+                var snapshot = update.Snapshot;
+                instances[update.ResourceId] = new(snapshot.State?.Text, snapshot.ExitCode, snapshot.StartTimeStamp, snapshot.StopTimeStamp);
+                var members = pod.GetMembers(model)
                     .SelectMany(m => containers.TryGetValue(m, out var seen) ? seen.Values : (IEnumerable<ContainerStatus>)[default])
-                    .ToList());
+                    .ToList();
+                var state = PodStatus.Summarize(members);
                 if (published.GetValueOrDefault(pod) != state.Text)
                 {
                     published[pod] = state.Text;
-                    await PublishAsync(pod, state).ConfigureAwait(false);
+                    await PublishAsync(pod, state, members).ConfigureAwait(false);
                 }
             }
         }
@@ -45,11 +47,14 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
         }
     }
 
-    private Task PublishAsync(PodResource pod, ResourceStateSnapshot state) =>
+    // A pod starts when its first container starts and stops when its last container stops.
+    private Task PublishAsync(PodResource pod, ResourceStateSnapshot state, List<ContainerStatus> containers) =>
         notifications.PublishUpdateAsync(pod, s => s with
         {
             State = state,
-            StartTimeStamp = s.StartTimeStamp ?? (state.Text == KnownResourceStates.Running ? DateTime.UtcNow : null),
-            StopTimeStamp = state.Text == KnownResourceStates.Finished || state.Text == PodStatus.Failed ? DateTime.UtcNow : null,
+            StartTimeStamp = containers.Min(c => c.Started),
+            StopTimeStamp = state.Text == KnownResourceStates.Finished || state.Text == PodStatus.Failed
+                ? containers.Max(c => c.Stopped)
+                : null,
         });
 }

@@ -5,7 +5,9 @@ namespace Aspire.Hosting;
 /// <summary>The state of one container of a pod as the dashboard last reported it.</summary>
 /// <param name="State">The state's text, or <see langword="null"/> before the first report.</param>
 /// <param name="ExitCode">The exit code once the container has exited.</param>
-internal readonly record struct ContainerStatus(string? State, int? ExitCode);
+/// <param name="Started">When the container started, once it has.</param>
+/// <param name="Stopped">When the container stopped, once it has.</param>
+internal readonly record struct ContainerStatus(string? State, int? ExitCode, DateTime? Started = null, DateTime? Stopped = null);
 
 /// <summary>Derives a pod's state from the states of its containers.</summary>
 internal static class PodStatus

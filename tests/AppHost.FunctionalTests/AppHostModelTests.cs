@@ -31,9 +31,11 @@ public sealed class AppHostModelTests : IAsyncLifetime
     [Theory]
     [InlineData("proxy", 8080)]
     [InlineData("static-site", 8081)]
-    public void TheExternalEndpointsHaveTheLocalPortsTheReadmeLists(string resource, int port)
+    [InlineData("myapp", 8082, "http")]
+    [InlineData("myapp", 8083, "admin")]
+    public void TheExternalEndpointsHaveTheLocalPortsTheReadmeLists(string resource, int port, string name = "http")
     {
-        var endpoint = Assert.Single(Endpoints(resource));
+        var endpoint = Assert.Single(Endpoints(resource), e => e.Name == name);
 
         Assert.True(endpoint.IsExternal);
         Assert.Equal(port, endpoint.Port);
@@ -43,6 +45,7 @@ public sealed class AppHostModelTests : IAsyncLifetime
     [InlineData("mc1", new[] { "log-writer", "static-site" })]
     [InlineData("mc2", new[] { "producer", "consumer" })]
     [InlineData("mc3", new[] { "webapp", "proxy" })]
+    [InlineData("myapp-pod", new[] { "init-myservice", "init-mydb", "myapp" })]
     public void EachPodHoldsItsContainers(string pod, string[] members)
     {
         var podResource = Assert.Single(_builder.Resources.OfType<PodResource>(), p => p.Name == pod);
@@ -61,6 +64,18 @@ public sealed class AppHostModelTests : IAsyncLifetime
             .Where(r => r.Annotations.OfType<SharedVolumeMountAnnotation>().Any(m => m.Volume == html))
             .Select(r => r.Name));
     }
+
+    [Fact]
+    public void EachInitStepWaitsForTheCompletionOfTheOneBefore()
+    {
+        Assert.Equal("init-myservice", WaitedForCompletion("init-mydb"));
+        Assert.Equal("init-mydb", WaitedForCompletion("myapp"));
+        Assert.Null(WaitedForCompletion("init-myservice"));
+    }
+
+    private string? WaitedForCompletion(string resource) =>
+        Assert.Single(_builder.Resources, r => r.Name == resource).Annotations.OfType<WaitAnnotation>()
+            .SingleOrDefault(w => w.WaitType == WaitType.WaitForCompletion)?.Resource.Name;
 
     private List<EndpointAnnotation> Endpoints(string resource) => Endpoints(_builder, resource);
 

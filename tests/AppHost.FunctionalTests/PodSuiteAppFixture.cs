@@ -40,7 +40,7 @@ public sealed class PodSuiteAppFixture : IAsyncLifetime
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
 
-        foreach (var service in new[] { "webapp", "proxy", "static-site" })
+        foreach (var service in new[] { "webapp", "proxy", "static-site", "myapp" })
         {
             await Notifications.WaitForResourceHealthyAsync(service, timeout.Token);
         }

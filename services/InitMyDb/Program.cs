@@ -1,0 +1,34 @@
+using PodSuite.MyAppDb;
+
+// init-mydb: brings myapp's database in the pod's shared volume to the current schema, then exits.
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+using var host = builder.Build();
+var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("init-mydb");
+
+try
+{
+    var database = DatabaseLocation.In(builder.Configuration[DatabaseLocation.DirectoryKey]);
+    var applied = database.Migrate();
+    if (applied.Count == 0)
+    {
+        logger.LogInformation("Database {Path} is already at schema version {Version}; nothing to do", database.Path, AppDatabase.CurrentVersion);
+    }
+    else
+    {
+        logger.LogInformation("Database {Path} migrated to schema version {Version} (applied {Applied})", database.Path, AppDatabase.CurrentVersion, string.Join(", ", applied));
+    }
+
+    return 0;
+}
+catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+{
+    logger.LogError("init-mydb failed: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    // Flush telemetry before a run-to-completion process exits.
+    await host.StopAsync();
+}
