@@ -1,7 +1,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
 // mc1: a log writer and a static site sharing a volume
-var mc1 = builder.AddPod("mc1");
+var mc1 = builder.AddPod("mc1")
+    .PublishWithService(PodServiceType.NodePort);
 var html = mc1.AddSharedVolume("html");
 
 builder.AddProject<Projects.LogWriter>("log-writer")
@@ -33,7 +34,8 @@ builder.AddProject<Projects.IpcDemo>("consumer")
     .WithIpcKey(queueKey, "Ipc__QueueKey");
 
 // mc3: a reverse proxy reaching its web app over localhost
-var mc3 = builder.AddPod("mc3");
+var mc3 = builder.AddPod("mc3")
+    .PublishWithService(PodServiceType.NodePort);
 
 var webapp = builder.AddProject<Projects.WebApp>("webapp")
     .InPod(mc3)
@@ -50,7 +52,8 @@ var proxy = builder.AddProject<Projects.Proxy>("proxy")
     .WithHttpHealthCheck("/health");
 
 // myapp-pod: init steps that run one after the other, each to success, before the app; the app exposes two ports.
-var myappPod = builder.AddPod("myapp-pod");
+var myappPod = builder.AddPod("myapp-pod")
+    .PublishWithService(PodServiceType.NodePort, PodServicePorts.ServicePerPort);
 var data = myappPod.AddSharedVolume("data");
 
 var initMyService = builder.AddProject<Projects.InitMyService>("init-myservice")

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
@@ -35,5 +36,7 @@ internal static class PodLifecycle
         {
             builder.Services.AddHostedService<PodStateWatcher>();
         }
+
+        KubernetesPublishing.AddPublishStep(builder);
     }
 }
