@@ -38,7 +38,7 @@ internal static partial class KubernetesPodMapper
         ThrowIfAny(errors);
 
         var context = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish);
-        var values = new ValueResolver(ports);
+        var values = new ValueResolver(ports, options.Runtime);
         var manifests = new List<PodManifest>();
         foreach (var pod in pods)
         {
@@ -120,15 +120,21 @@ internal static partial class KubernetesPodMapper
             Volumes = volumes.Count > 0 ? volumes : null,
         };
 
+        // Podman 4.3 races removing "once" init containers while they still run; "always" keeps them until the pod goes.
+        var annotations = options.Runtime == PodRuntime.Podman && initContainers.Count > 0
+            ? new Dictionary<string, string> { ["io.podman.annotations.init.container.type"] = "always" }
+            : null;
         IKubernetesObject<V1ObjectMeta> workload;
-        if (order.RunsToCompletion)
+        if (order.RunsToCompletion || options.Runtime == PodRuntime.Podman)
         {
-            spec.RestartPolicy = "Never";
+            // Podman 4.3 applies the pod's restart policy to init containers too, so under Always it reruns them
+            // forever: a serving pod runs there as a bare pod restarted only on failure.
+            spec.RestartPolicy = order.RunsToCompletion ? "Never" : "OnFailure";
             workload = new V1Pod
             {
                 ApiVersion = "v1",
                 Kind = "Pod",
-                Metadata = new V1ObjectMeta { Name = pod.Name, Labels = podLabels },
+                Metadata = new V1ObjectMeta { Name = pod.Name, Labels = podLabels, Annotations = annotations },
                 Spec = spec,
             };
         }
@@ -148,7 +154,8 @@ internal static partial class KubernetesPodMapper
             };
         }
 
-        return new PodManifest(pod.Name, workload, Services(pod, ports, labels, podLabels), configMaps);
+        var services = options.Runtime == PodRuntime.Podman ? [] : Services(pod, ports, labels, podLabels);
+        return new PodManifest(pod.Name, workload, services, configMaps);
     }
 
     private static async Task<V1Container> ContainerAsync(
@@ -172,9 +179,7 @@ internal static partial class KubernetesPodMapper
             ImagePullPolicy = "IfNotPresent",
             Args = args.Count > 0 ? args : null,
             Env = env.Count > 0 ? env : null,
-            Ports = endpoints.Count > 0
-                ? endpoints.Select(e => new V1ContainerPort { Name = e.Name.Length <= 15 ? e.Name : null, ContainerPort = ports.ContainerPort(member, e.Name), Protocol = "TCP" }).ToList()
-                : null,
+            Ports = ContainerPorts(member, endpoints, ports, options.Runtime),
             VolumeMounts = mounts.Count > 0 ? mounts : null,
             Resources = new V1ResourceRequirements
             {
@@ -197,6 +202,30 @@ internal static partial class KubernetesPodMapper
         }
 
         return container;
+    }
+
+    private static List<V1ContainerPort>? ContainerPorts(IResource member, List<EndpointAnnotation> endpoints, PortPlan ports, PodRuntime runtime)
+    {
+        var declared = new List<V1ContainerPort>();
+        foreach (var endpoint in endpoints)
+        {
+            var service = ports.ServicePort(member, endpoint.Name);
+            // Podman 4.3 publishes every declared port on the host: declare only the external ones, at the Service port.
+            if (runtime == PodRuntime.Podman && service is null)
+            {
+                continue;
+            }
+
+            declared.Add(new V1ContainerPort
+            {
+                Name = endpoint.Name.Length <= 15 ? endpoint.Name : null,
+                ContainerPort = ports.ContainerPort(member, endpoint.Name),
+                HostPort = runtime == PodRuntime.Podman ? service!.Port : null,
+                Protocol = "TCP",
+            });
+        }
+
+        return declared.Count > 0 ? declared : null;
     }
 
     private static async Task<List<V1EnvVar>> EnvironmentAsync(

@@ -7,7 +7,7 @@ namespace Aspire.Hosting.Kubernetes;
 /// Turns the values Aspire gives a member (strings, endpoint references, expressions, parameters) into what the
 /// member sees in its container: a member of the same pod at <c>localhost</c>, another pod through its Service.
 /// </summary>
-internal sealed class ValueResolver(PortPlan ports)
+internal sealed class ValueResolver(PortPlan ports, PodRuntime runtime)
 {
     public async Task<string> ResolveAsync(object? value, IResource consumer, string setting, CancellationToken cancellationToken) => value switch
     {
@@ -56,7 +56,8 @@ internal sealed class ValueResolver(PortPlan ports)
         }
         else if (ports.ServicePort(target, endpoint.EndpointName) is { } service)
         {
-            (host, port) = (service.ServiceName, service.Port);
+            // Podman has no Services: the other pod's Service port is a port of the host.
+            (host, port) = (runtime == PodRuntime.Podman ? "host.containers.internal" : service.ServiceName, service.Port);
         }
         else
         {

@@ -41,7 +41,6 @@ done
 median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
 
 section=$(cat <<MD
-<!-- ipc:begin -->
 ## IPC: System V message queue, C# against C
 
 \`bench/ipc/run.sh $rounds $count\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), .NET $(dotnet --version), $(gcc --version | head -1).
@@ -53,21 +52,7 @@ measured under full load (the queue holds about 128 such messages).
 |---|---|---|---|---|---|
 ${rows}
 Median ratio C# / C: **${median}x** (target: 0.9x or better).
-<!-- ipc:end -->
 MD
 )
 printf '%s\n' "$section"
-
-results=bench/RESULTS.md
-[[ -f $results ]] || printf '# Benchmark results\n\nEach section names the command that produced it. Ratios are from one run.\n' >"$results"
-python3 - "$results" "$section" <<'PY'
-import os, re, sys, tempfile
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r"<!-- ipc:begin -->.*?<!-- ipc:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".")
-with os.fdopen(fd, "w") as f:
-    f.write(text)
-os.replace(tmp, path)
-PY
+printf '%s\n' "$section" | bench/record-section.py ipc

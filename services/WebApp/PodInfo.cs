@@ -6,7 +6,10 @@ namespace PodSuite.WebApp;
 /// <summary>What the web app tells about where it runs and how the request reached it.</summary>
 public sealed record PodInfo(string Hostname, IReadOnlyDictionary<string, string> ForwardedHeaders, double UptimeSeconds)
 {
-    /// <summary>Takes the X-Forwarded-* and Forwarded headers a proxy added, as received (not rewritten by middleware).</summary>
+    /// <summary>
+    /// Takes the forwarding headers a proxy added: X-Forwarded-* and Forwarded as received, and X-Original-*, where
+    /// ASP.NET Core's forwarded headers middleware (on in containers) keeps what it replaced with the forwarded values.
+    /// </summary>
     public static PodInfo From(string hostname, IHeaderDictionary headers, TimeSpan uptime) => new(
         hostname,
         new SortedDictionary<string, string>(
@@ -16,6 +19,7 @@ public sealed record PodInfo(string Hostname, IReadOnlyDictionary<string, string
 
     private static bool IsForwardingHeader(string name) =>
         name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase)
         || name.Equals("Forwarded", StringComparison.OrdinalIgnoreCase);
 }
 

@@ -13,13 +13,14 @@ public class PodInfoTests
             ["X-Forwarded-For"] = "10.0.0.7",
             ["X-Forwarded-Proto"] = "https",
             ["Forwarded"] = "for=10.0.0.7",
+            ["X-Original-For"] = "127.0.0.1:50312",
             ["Accept"] = "text/html",
         };
 
         var info = PodInfo.From("mc3-pod", headers, TimeSpan.FromSeconds(12.3456));
 
         Assert.Equal("mc3-pod", info.Hostname);
-        Assert.Equal(["Forwarded", "X-Forwarded-For", "X-Forwarded-Proto"], info.ForwardedHeaders.Keys);
+        Assert.Equal(["Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Original-For"], info.ForwardedHeaders.Keys);
         Assert.Equal("https", info.ForwardedHeaders["X-Forwarded-Proto"]);
         Assert.Equal(12.346, info.UptimeSeconds);
     }

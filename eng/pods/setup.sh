@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Prepares this machine to run PodSuite's generated pods without a cluster: podman (with runc and cgroupfs, which
+# work on these kernels), a .NET base image built from Debian packages and this machine's .NET runtime, and a local
+# registry on localhost:5055 holding it. Idempotent; needs root (apt-get, /etc/containers).
+# usage: eng/pods/setup.sh
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null || ! command -v docker-registry >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap docker-registry >/dev/null
+fi
+
+# crun fails on this kernel's hybrid cgroups and on high rlimits; runc with cgroupfs works.
+if ! grep -qs 'runtime = "runc"' /etc/containers/containers.conf; then
+  mkdir -p /etc/containers
+  cat >/etc/containers/containers.conf <<'CONF'
+[containers]
+default_ulimits = ["nofile=1024:1024", "nproc=4096:4096"]
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+CONF
+fi
+mkdir -p /etc/containers/registries.conf.d
+cat >/etc/containers/registries.conf.d/podsuite-local-registry.conf <<CONF
+[[registry]]
+location = "$PODSUITE_REGISTRY"
+insecure = true
+CONF
+
+# The local registry, started once and left running (eng/pods/stop-registry.sh stops it).
+if ! curl -fsS "http://$PODSUITE_REGISTRY/v2/" >/dev/null 2>&1; then
+  mkdir -p "$PODSUITE_WORK/registry"
+  cat >"$PODSUITE_WORK/registry/config.yml" <<CONF
+version: 0.1
+storage:
+  filesystem:
+    rootdirectory: $PODSUITE_WORK/registry/data
+http:
+  addr: $PODSUITE_REGISTRY
+CONF
+  nohup docker-registry serve "$PODSUITE_WORK/registry/config.yml" >"$PODSUITE_WORK/registry/registry.log" 2>&1 &
+  echo $! >"$PODSUITE_WORK/registry/pid"
+  for _ in $(seq 50); do curl -fsS "http://$PODSUITE_REGISTRY/v2/" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fsS "http://$PODSUITE_REGISTRY/v2/" >/dev/null
+fi
+
+# The base image: a minimal Debian with this machine's .NET and ASP.NET Core runtimes (no public registry here).
+base="$PODSUITE_REGISTRY/dotnet/aspnet:10.0"
+if ! curl -fsS "http://$PODSUITE_REGISTRY/v2/dotnet/aspnet/manifests/10.0" -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' >/dev/null 2>&1; then
+  rootfs="$PODSUITE_WORK/rootfs"
+  rm -rf "$rootfs"
+  debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
+  dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+  mkdir -p "$rootfs/usr/share/dotnet/shared"
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$rootfs/usr/share/dotnet/"
+  cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$rootfs/usr/share/dotnet/shared/"
+  ln -sf /usr/share/dotnet/dotnet "$rootfs/usr/bin/dotnet"
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  tar -C "$rootfs" -cf "$PODSUITE_WORK/rootfs.tar" .
+  podman import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV DOTNET_ROOT=/usr/share/dotnet' \
+    --change 'ENV APP_UID=1654' \
+    "$PODSUITE_WORK/rootfs.tar" "$base" >/dev/null
+  podman push --tls-verify=false "$base" >/dev/null
+  rm -rf "$rootfs" "$PODSUITE_WORK/rootfs.tar"
+fi
+echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base image $base"

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Pods.FunctionalTests;
+
+/// <summary>
+/// The demo pods running under podman kube play, built and started once for the collection by the eng/pods scripts
+/// and removed afterwards (eng/pods/down.sh removes exactly the pods it played). Without a pod runtime the tests are
+/// skipped with the reason, except under CI=true, where that is a failure.
+/// </summary>
+public sealed class PodRuntime : IAsyncLifetime
+{
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
+
+    public string? Unavailable { get; private set; }
+
+    public string Root { get; } = RepositoryRoot();
+
+    public async Task InitializeAsync()
+    {
+        var (podman, _) = await TryRunAsync("podman", ["--version"]);
+        var (registry, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/dotnet/aspnet/tags/list"]);
+        if (podman != 0 || registry != 0)
+        {
+            Unavailable = podman != 0
+                ? "podman is not installed: run eng/pods/setup.sh to run the generated pods"
+                : "the local registry with the .NET base image is not running: run eng/pods/setup.sh";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException($"CI needs the pod runtime, but {Unavailable}.");
+            }
+
+            return;
+        }
+
+        await RunScriptAsync("down.sh");
+        await RunScriptAsync("build-images.sh");
+        await RunScriptAsync("play.sh");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Unavailable is null)
+        {
+            await RunScriptAsync("down.sh");
+        }
+    }
+
+    public void SkipUnlessRunning() => Skip.If(Unavailable is not null, Unavailable);
+
+    /// <summary>The <c>podman inspect</c> document of a container.</summary>
+    public async Task<JsonElement> InspectAsync(string container)
+    {
+        var (exitCode, output) = await TryRunAsync("podman", ["inspect", container]);
+        Assert.True(exitCode == 0, $"podman inspect {container} failed: {output}");
+        return JsonDocument.Parse(output).RootElement[0].Clone();
+    }
+
+    public async Task<string> LogsAsync(string container)
+    {
+        var (exitCode, output) = await TryRunAsync("podman", ["logs", container]);
+        Assert.True(exitCode == 0, $"podman logs {container} failed: {output}");
+        return output;
+    }
+
+    /// <summary>Waits until the container has exited and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(string container, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var state = (await InspectAsync(container)).GetProperty("State");
+            if (state.GetProperty("Status").GetString() == "exited")
+            {
+                return state.GetProperty("ExitCode").GetInt32();
+            }
+
+            await Task.Delay(200, cancel.Token);
+        }
+    }
+
+    private async Task RunScriptAsync(string script)
+    {
+        var (exitCode, output) = await TryRunAsync("bash", [Path.Combine(Root, "eng", "pods", script)]);
+        Assert.True(exitCode == 0, $"eng/pods/{script} failed ({exitCode}):\n{output}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> TryRunAsync(string command, string[] arguments)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return (127, ex.Message);
+        }
+
+        using (process)
+        {
+            using var timeout = new CancellationTokenSource(ScriptTimeout);
+            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+
+            return (process.ExitCode, await stdout + await stderr);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PodSuite.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests run outside the PodSuite repository.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PodRuntimeCollection : ICollectionFixture<PodRuntime>
+{
+    public const string Name = "pods under podman";
+}

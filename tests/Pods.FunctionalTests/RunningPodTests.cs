@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Pods.FunctionalTests;
+
+/// <summary>The behaviours of the demo pods, asserted against the published manifests running in podman.</summary>
+[Collection(PodRuntimeCollection.Name)]
+public partial class RunningPodTests(PodRuntime pods)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    [SkippableFact]
+    public async Task Mc1ThePageGrowsByALineASecondWrittenByOneContainerAndServedByTheOther()
+    {
+        pods.SkipUnlessRunning();
+
+        var first = await TimestampLinesAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var later = await TimestampLinesAsync();
+
+        Assert.NotEmpty(first);
+        Assert.InRange(later.Except(first).Count(), 1, 4);
+        var writer = await pods.LogsAsync("mc1-log-writer");
+        Assert.Contains("/var/log-writer/html/index.html", writer);
+    }
+
+    [SkippableFact]
+    public async Task Mc2TheConsumerSawEveryMessageAndExitedZeroInThePodsOwnIpcNamespace()
+    {
+        pods.SkipUnlessRunning();
+
+        Assert.Equal(0, await pods.WaitForExitAsync("mc2-consumer", Timeout));
+        Assert.Equal(0, await pods.WaitForExitAsync("mc2-producer", Timeout));
+
+        var produced = Texts(await pods.LogsAsync("mc2-producer"), "Produced");
+        Assert.Equal(10, produced.Count);
+        var consumer = await pods.LogsAsync("mc2-consumer");
+        Assert.Equal(produced, Texts(consumer, "Consumed"));
+        Assert.Contains("Consumed: done after 10 messages, none lost; queue removed", consumer);
+
+        var producerIpc = (await pods.InspectAsync("mc2-producer")).GetProperty("HostConfig").GetProperty("IpcMode").GetString();
+        var consumerIpc = (await pods.InspectAsync("mc2-consumer")).GetProperty("HostConfig").GetProperty("IpcMode").GetString();
+        Assert.Equal(producerIpc, consumerIpc);
+        Assert.StartsWith("container:", producerIpc);
+        Assert.NotEqual("host", producerIpc);
+    }
+
+    [SkippableFact]
+    public async Task Mc3TheProxyAnswersOnThePublishedPortWithTheWebAppReportingThePodsName()
+    {
+        pods.SkipUnlessRunning();
+
+        var info = await RetryAsync(() => s_http.GetFromJsonAsync<JsonElement>("http://localhost:8080/api/info"));
+
+        Assert.Equal("mc3", info.GetProperty("hostname").GetString());
+        Assert.Equal("localhost:8080", info.GetProperty("forwardedHeaders").GetProperty("X-Forwarded-Host").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Mc3TheWebAppsPortIsNotReachableFromTheHost()
+    {
+        pods.SkipUnlessRunning();
+        await RetryAsync(() => s_http.GetStringAsync("http://localhost:8080/health"));
+
+        using var client = new TcpClient();
+        var error = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync("localhost", 5000));
+
+        Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+    }
+
+    [SkippableFact]
+    public async Task MyAppPodTheInitContainersRanInOrderBeforeTheAppWhichServesTheSeededRows()
+    {
+        pods.SkipUnlessRunning();
+
+        var items = await RetryAsync(() => s_http.GetFromJsonAsync<JsonElement>("http://localhost:8082/api/items"));
+
+        Assert.Equal(["sidecar", "init container", "shared volume"], items.EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        var initMyService = await StateAsync("myapp-pod-init-myservice");
+        var initMyDb = await StateAsync("myapp-pod-init-mydb");
+        var myapp = await StateAsync("myapp-pod-myapp");
+        Assert.Equal((0, 0), (initMyService.ExitCode, initMyDb.ExitCode));
+        Assert.Equal((0, 0), (initMyService.Restarts, initMyDb.Restarts));
+        Assert.True(initMyService.Finished <= initMyDb.Started, $"init-mydb started {initMyDb.Started:O}, before init-myservice finished {initMyService.Finished:O}");
+        Assert.True(initMyDb.Finished <= myapp.Started, $"myapp started {myapp.Started:O}, before init-mydb finished {initMyDb.Finished:O}");
+    }
+
+    private async Task<(DateTimeOffset Started, DateTimeOffset Finished, int ExitCode, int Restarts)> StateAsync(string container)
+    {
+        var inspect = await pods.InspectAsync(container);
+        var state = inspect.GetProperty("State");
+        return (state.GetProperty("StartedAt").GetDateTimeOffset(), state.GetProperty("FinishedAt").GetDateTimeOffset(),
+            state.GetProperty("ExitCode").GetInt32(), inspect.GetProperty("RestartCount").GetInt32());
+    }
+
+    private static async Task<string[]> TimestampLinesAsync()
+    {
+        var page = await RetryAsync(() => s_http.GetStringAsync("http://localhost:8081/"));
+        return [.. page.Split('\n').Where(l => TimestampLine().IsMatch(l))];
+    }
+
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(500, timeout.Token);
+            }
+        }
+    }
+
+    private static List<string> Texts(string log, string verb) =>
+        [.. log.Split('\n').Select(l => MessageText().Match(l)).Where(m => m.Success && m.Groups["verb"].Value == verb).Select(m => m.Groups["text"].Value)];
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")]
+    private static partial Regex TimestampLine();
+
+    [GeneratedRegex(@"(?<verb>Produced|Consumed): (?<text>\d\d)\s*$")]
+    private static partial Regex MessageText();
+}
