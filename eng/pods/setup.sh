@@ -11,17 +11,16 @@ if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null || ! co
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap docker-registry >/dev/null
 fi
 
-# crun fails on this kernel's hybrid cgroups and on high rlimits; runc with cgroupfs works.
-if ! grep -qs 'runtime = "runc"' /etc/containers/containers.conf; then
-  mkdir -p /etc/containers
-  cat >/etc/containers/containers.conf <<'CONF'
+# crun fails on this kernel's hybrid cgroups and on high rlimits; runc with cgroupfs works. A drop-in, so a
+# containers.conf of the machine's own stays as it is.
+mkdir -p /etc/containers/containers.conf.d
+cat >/etc/containers/containers.conf.d/podsuite.conf <<'CONF'
 [containers]
 default_ulimits = ["nofile=1024:1024", "nproc=4096:4096"]
 [engine]
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 CONF
-fi
 mkdir -p /etc/containers/registries.conf.d
 cat >/etc/containers/registries.conf.d/podsuite-local-registry.conf <<CONF
 [[registry]]
