@@ -3,17 +3,17 @@ using PodSuite.Ipc;
 
 namespace PodSuite.IpcDemo;
 
-/// <summary>Runs the producer once, then ends the process.</summary>
-public sealed class ProducerRole(QueueProducer producer, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
-    : BackgroundService
+/// <summary>A role that does its work once on a thread of its own (queue calls block), then ends the process.</summary>
+public abstract class RunOnceRole(IHostApplicationLifetime lifetime) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Factory.StartNew(() =>
+    /// <returns>The process's exit code.</returns>
+    protected abstract int Run(CancellationToken stoppingToken);
+
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Factory.StartNew(() =>
     {
         try
         {
-            var settings = options.Value;
-            var queue = MessageQueue.Create(settings.ParsedQueueKey());
-            producer.Produce(queue, settings.Count, settings.Interval, stoppingToken);
+            Environment.ExitCode = Run(stoppingToken);
         }
         catch (MessageQueueException)
         {
@@ -27,26 +27,26 @@ public sealed class ProducerRole(QueueProducer producer, IOptions<IpcOptions> op
     }, TaskCreationOptions.LongRunning);
 }
 
-/// <summary>Runs the consumer once, then ends the process with the outcome as its exit code.</summary>
-public sealed class ConsumerRole(QueueConsumer consumer, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
-    : BackgroundService
+/// <summary>Runs the producer once.</summary>
+public sealed class ProducerRole(QueueProducer producer, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
+    : RunOnceRole(lifetime)
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Factory.StartNew(() =>
+    protected override int Run(CancellationToken stoppingToken)
     {
-        try
-        {
-            var settings = options.Value;
-            var queue = consumer.WaitForQueue(settings.ParsedQueueKey(), settings.QueueWaitTimeout, stoppingToken);
-            Environment.ExitCode = (int)(queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken));
-        }
-        catch (MessageQueueException)
-        {
-            Environment.ExitCode = 1;
-            throw;
-        }
-        finally
-        {
-            lifetime.StopApplication();
-        }
-    }, TaskCreationOptions.LongRunning);
+        var settings = options.Value;
+        producer.Produce(MessageQueue.Create(settings.ParsedQueueKey()), settings.Count, settings.Interval, stoppingToken);
+        return 0;
+    }
+}
+
+/// <summary>Runs the consumer once, with the outcome as the exit code.</summary>
+public sealed class ConsumerRole(QueueConsumer consumer, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
+    : RunOnceRole(lifetime)
+{
+    protected override int Run(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var queue = consumer.WaitForQueue(settings.ParsedQueueKey(), settings.QueueWaitTimeout, stoppingToken);
+        return (int)(queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken));
+    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AppHost.FunctionalTests;
 
 /// <summary>The committed <c>manifests/</c> are what the documented publish command writes today.</summary>
@@ -14,11 +12,12 @@ public sealed class PublishedManifestsTests : IDisposable
     [Fact]
     public async Task PublishingWritesExactlyTheCommittedManifests()
     {
-        var repository = RepositoryRoot();
+        var repository = TestRepository.Root;
         var target = Path.Combine(_output.FullName, "manifests");
 
-        var (exitCode, output) = await RunAsync(repository,
-            "run", "--project", "AppHost", "--no-build", "--", "--operation", "publish", "--step", "publish", "--output-path", target);
+        var (exitCode, output) = await TestRepository.RunAsync("dotnet",
+            ["run", "--project", "AppHost", "--no-build", "--", "--operation", "publish", "--step", "publish", "--output-path", target],
+            TimeSpan.FromMinutes(3));
 
         Assert.True(exitCode == 0, $"publishing failed ({exitCode}):\n{output}");
         var committed = Files(Path.Combine(repository, "manifests"));
@@ -34,7 +33,7 @@ public sealed class PublishedManifestsTests : IDisposable
     [Fact]
     public void TheCommittedManifestsHoldOnePodPerDemoPod()
     {
-        var manifests = Path.Combine(RepositoryRoot(), "manifests");
+        var manifests = Path.Combine(TestRepository.Root, "manifests");
 
         Assert.Equal(["mc1", "mc2", "mc3", "myapp-pod"], Directory.EnumerateDirectories(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("kind: Pod", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
@@ -45,44 +44,4 @@ public sealed class PublishedManifestsTests : IDisposable
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText),
         StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PodSuite.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the PodSuite repository.");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }

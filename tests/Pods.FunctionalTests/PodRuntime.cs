@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Pods.FunctionalTests;
@@ -13,8 +12,6 @@ public sealed class PodRuntime : IAsyncLifetime
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
 
     public string? Unavailable { get; private set; }
-
-    public string Root { get; } = RepositoryRoot();
 
     public async Task InitializeAsync()
     {
@@ -81,57 +78,12 @@ public sealed class PodRuntime : IAsyncLifetime
 
     private async Task RunScriptAsync(string script)
     {
-        var (exitCode, output) = await TryRunAsync("bash", [Path.Combine(Root, "eng", "pods", script)]);
+        var (exitCode, output) = await TryRunAsync("bash", [Path.Combine(TestRepository.Root, "eng", "pods", script)]);
         Assert.True(exitCode == 0, $"eng/pods/{script} failed ({exitCode}):\n{output}");
     }
 
-    private static async Task<(int ExitCode, string Output)> TryRunAsync(string command, string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (127, ex.Message);
-        }
-
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(ScriptTimeout);
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-
-            return (process.ExitCode, await stdout + await stderr);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PodSuite.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the PodSuite repository.");
-    }
+    private static Task<(int ExitCode, string Output)> TryRunAsync(string command, string[] arguments) =>
+        TestRepository.RunAsync(command, arguments, ScriptTimeout);
 }
 
 [CollectionDefinition(Name)]
