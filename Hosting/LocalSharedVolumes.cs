@@ -6,9 +6,10 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Backs each shared volume with one fresh host directory for the duration of a local run, as an emptyDir lives as
-/// long as its pod, and hands it to container members as a bind mount. The directories go when the app host stops.
+/// long as its pod, and hands it to container members as a bind mount. The directories go when the app host stops,
+/// or when it is disposed without having run.
 /// </summary>
-internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifetime, ILogger<LocalSharedVolumes> logger)
+internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifetime, ILogger<LocalSharedVolumes> logger) : IDisposable
 {
     private readonly List<string> _directories = [];
 
@@ -19,10 +20,7 @@ internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifeti
         {
             foreach (var volume in pod.SharedVolumes)
             {
-                var directory = Directory.CreateTempSubdirectory($"podsuite-{pod.Name}-{volume.Name}-").FullName;
-                _directories.Add(directory);
-                volume.LocalPath = directory;
-                LogCreated(pod.Name, volume.Name, directory);
+                volume.BackLocallyWith(() => CreateDirectory(pod, volume));
             }
         }
 
@@ -36,13 +34,37 @@ internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifeti
         }
     }
 
+    private string CreateDirectory(PodResource pod, SharedVolume volume)
+    {
+        var directory = Directory.CreateTempSubdirectory($"podsuite-{pod.Name}-{volume.Name}-").FullName;
+        lock (_directories)
+        {
+            _directories.Add(directory);
+        }
+
+        LogCreated(pod.Name, volume.Name, directory);
+        return directory;
+    }
+
+    public void Dispose() => Delete();
+
     private void Delete()
     {
-        foreach (var directory in _directories)
+        List<string> directories;
+        lock (_directories)
+        {
+            directories = [.. _directories];
+        }
+
+        foreach (var directory in directories)
         {
             try
             {
                 Directory.Delete(directory, recursive: true);
+                lock (_directories)
+                {
+                    _directories.Remove(directory);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -19,8 +19,12 @@ public sealed class SharedVolume
     public PodResource Pod { get; }
 
     /// <summary>
-    /// The host directory that backs the volume during a local run, or <see langword="null"/> before the run starts
-    /// and when publishing.
+    /// The host directory that backs the volume during a local run, created when first asked for (when a member
+    /// starts); <see langword="null"/> before the run starts and when publishing.
     /// </summary>
-    public string? LocalPath { get; internal set; }
+    public string? LocalPath => _localPath?.Value;
+
+    private Lazy<string>? _localPath;
+
+    internal void BackLocallyWith(Func<string> createDirectory) => _localPath = new Lazy<string>(createDirectory);
 }

@@ -42,7 +42,8 @@ public class KubernetesMappingTests
     [Fact]
     public async Task AConfigFileIsAConfigMapMountedAsADirectory()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("podsuite-config-").FullName, "routes.json");
+        var directory = Directory.CreateTempSubdirectory("podsuite-config-");
+        var file = Path.Combine(directory.FullName, "routes.json");
         await File.WriteAllTextAsync(file, """{ "routes": [] }""");
         var builder = PodModel.CreatePublishingBuilder();
         builder.AddContainer("proxy", "example/proxy").InPod(builder.AddPod("mc3")).WithConfigFile(file, "/etc/proxy", "ROUTES");
@@ -56,6 +57,7 @@ public class KubernetesMappingTests
         Assert.Equal(("/etc/proxy", true, null), (mount.MountPath, mount.ReadOnlyProperty, mount.SubPath));
         Assert.Equal("proxy-etc-proxy", Assert.Single(mc3.PodSpec.Volumes, v => v.Name == mount.Name).ConfigMap.Name);
         Assert.Equal("/etc/proxy/routes.json", mc3.Container("proxy").Env("ROUTES"));
+        directory.Delete(recursive: true);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public class SharedVolumeTests
         Assert.True(Directory.Exists(second.Volume.LocalPath));
         ((ApplicationLifetime)second.App.Services.GetRequiredService<IHostApplicationLifetime>()).NotifyStopped();
         Assert.False(Directory.Exists(second.Volume.LocalPath));
+        await first.App.DisposeAsync();
+        await second.App.DisposeAsync();
 
         static async Task<(DistributedApplication App, SharedVolume Volume)> PrepareVolumeAsync()
         {
@@ -46,6 +48,19 @@ public class SharedVolumeTests
             var volume = builder.AddPod("pod").AddSharedVolume("data");
             return (await builder.BuildAndPrepareAsync(), volume);
         }
+    }
+
+    [Fact]
+    public async Task DisposingAnAppHostThatNeverRanDeletesItsDirectoriesToo()
+    {
+        var builder = PodModel.CreateBuilder();
+        var volume = builder.AddPod("pod").AddSharedVolume("data");
+        var app = await builder.BuildAndPrepareAsync();
+        Assert.True(Directory.Exists(volume.LocalPath));
+
+        await app.DisposeAsync();
+
+        Assert.False(Directory.Exists(volume.LocalPath));
     }
 
     [Fact]
