@@ -17,13 +17,15 @@ public sealed class IpcOptions
     /// <summary>How long the consumer waits for the producer to create the queue.</summary>
     public TimeSpan QueueWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public int ParsedQueueKey() =>
-        QueueKey.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? int.Parse(QueueKey.AsSpan(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)
-            : int.Parse(QueueKey, System.Globalization.CultureInfo.InvariantCulture);
-
-    public bool HasValidQueueKey() =>
-        !string.IsNullOrWhiteSpace(QueueKey) && (QueueKey.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? int.TryParse(QueueKey.AsSpan(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var hex) && hex != 0
-            : int.TryParse(QueueKey, System.Globalization.CultureInfo.InvariantCulture, out var key) && key != 0);
+    /// <summary>The key as a number, or <see langword="null"/> when it is missing, malformed or 0 (IPC_PRIVATE).</summary>
+    public int? ParseQueueKey()
+    {
+        var hex = QueueKey.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        var parsed = int.TryParse(
+            hex ? QueueKey.AsSpan(2) : QueueKey.AsSpan(),
+            hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var key);
+        return parsed && key != 0 ? key : null;
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ProducerRole(QueueProducer producer, IOptions<IpcOptions> op
     protected override int Run(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        producer.Produce(MessageQueue.Create(settings.ParsedQueueKey()), settings.Count, settings.Interval, stoppingToken);
+        producer.Produce(MessageQueue.Create(settings.ParseQueueKey()!.Value), settings.Count, settings.Interval, stoppingToken);
         return 0;
     }
 }
@@ -46,7 +46,7 @@ public sealed class ConsumerRole(QueueConsumer consumer, IOptions<IpcOptions> op
     protected override int Run(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var queue = consumer.WaitForQueue(settings.ParsedQueueKey(), settings.QueueWaitTimeout, stoppingToken);
+        var queue = consumer.WaitForQueue(settings.ParseQueueKey()!.Value, settings.QueueWaitTimeout, stoppingToken);
         return (int)(queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken));
     }
 }

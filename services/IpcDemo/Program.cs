@@ -15,7 +15,7 @@ builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IpcMetrics.MeterName));
 builder.Services.AddOptions<IpcOptions>()
     .BindConfiguration(IpcOptions.Section)
-    .Validate(o => o.HasValidQueueKey(), "Ipc:QueueKey (environment variable Ipc__QueueKey) must be a non-zero queue key, decimal or 0x-hex; the app host gives each pod one.")
+    .Validate(o => o.ParseQueueKey() is not null, "Ipc:QueueKey (environment variable Ipc__QueueKey) must be a non-zero queue key, decimal or 0x-hex; the app host gives each pod one.")
     .Validate(o => o.Count >= 0, "Ipc:Count must not be negative.")
     .Validate(o => o.QueueWaitTimeout > TimeSpan.Zero, "Ipc:QueueWaitTimeout must be positive, for example 00:00:30.")
     .ValidateOnStart();
