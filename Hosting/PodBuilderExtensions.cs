@@ -168,9 +168,7 @@ public static class PodBuilderExtensions
     public static IResourceBuilder<T> RunsToCompletion<T>(this IResourceBuilder<T> builder) where T : IComputeResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Resource.Annotations.OfType<RunToCompletionAnnotation>().Any()
-            ? builder
-            : builder.WithAnnotation(new RunToCompletionAnnotation());
+        return builder.WithAnnotation(new RunToCompletionAnnotation(), ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
         var podOfMember = model.Resources
             .SelectMany(r => r.Annotations.OfType<PodMemberAnnotation>().Take(1).Select(a => (Member: r, a.Pod)))
             .ToDictionary(m => m.Member, m => m.Pod);
+        var membersOf = podOfMember.Values.Distinct().ToDictionary(pod => pod, pod => pod.GetMembers(model).ToList());
         var containers = new Dictionary<IResource, Dictionary<string, ContainerStatus>>();
         var published = new Dictionary<PodResource, string>();
 
@@ -31,7 +32,7 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
 
                 var snapshot = update.Snapshot;
                 instances[update.ResourceId] = new(snapshot.State?.Text, snapshot.ExitCode, snapshot.StartTimeStamp, snapshot.StopTimeStamp);
-                var members = pod.GetMembers(model)
+                var members = membersOf[pod]
                     .SelectMany(m => containers.TryGetValue(m, out var seen) ? seen.Values : (IEnumerable<ContainerStatus>)[default])
                     .ToList();
                 var state = PodStatus.Summarize(members);

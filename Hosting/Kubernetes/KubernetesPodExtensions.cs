@@ -44,8 +44,6 @@ public static class KubernetesPodExtensions
     public static IResourceBuilder<T> PublishAsNativeSidecar<T>(this IResourceBuilder<T> builder) where T : IComputeResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Resource.Annotations.OfType<NativeSidecarAnnotation>().Any()
-            ? builder
-            : builder.WithAnnotation(new NativeSidecarAnnotation());
+        return builder.WithAnnotation(new NativeSidecarAnnotation(), ResourceAnnotationMutationBehavior.Replace);
     }
 }
