@@ -8,51 +8,23 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 duration=${2:-6s}
 connections=${3:-32}
-path=/api/info
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for conf in "$work"/nginx-*.conf; do [[ -f $conf ]] && nginx -p "$work" -c "$conf" -s stop 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/proxy/servers.sh
 
-webapp_port=5100 proxy_port=5180
-dotnet build -c Release -v quiet -nologo services/WebApp >/dev/null
-dotnet build -c Release -v quiet -nologo services/Proxy >/dev/null
-
-ASPNETCORE_URLS=http://127.0.0.1:$webapp_port DOTNET_ENVIRONMENT=Production \
-  dotnet services/WebApp/bin/Release/net10.0/WebApp.dll >"$work/webapp.log" 2>&1 &
-pids+=($!)
-ASPNETCORE_URLS=http://127.0.0.1:$proxy_port DOTNET_ENVIRONMENT=Production \
-  Proxy__RoutesFile="$PWD/AppHost/pods/mc3/proxy-routes.json" services__webapp__http__0=http://127.0.0.1:$webapp_port \
-  dotnet services/Proxy/bin/Release/net10.0/Proxy.dll >"$work/proxy.log" 2>&1 &
-pids+=($!)
-for workers in 1 2; do
-  sed -e "s#WORKERS#$workers#g" -e "s#WORK#$work#g" -e "s#WEBAPP_PORT#$webapp_port#" -e "s#LISTEN_PORT#$((5180 + workers))#" \
-    bench/proxy/nginx.conf.template >"$work/nginx-$workers.conf"
-  nginx -p "$work" -c "$work/nginx-$workers.conf"
-done
-
-declare -A url=([direct]=$webapp_port [podsuite]=$proxy_port [nginx-1]=5181 [nginx-2]=5182)
+declare -A port=([direct]=5100 [podsuite]=5180 [nginx-1]=5181 [nginx-2]=5182)
+start_webapp "${port[direct]}"
+start_proxy "${port[podsuite]}" "${port[direct]}"
+start_nginx 1 "${port[nginx-1]}" "${port[direct]}"
+start_nginx 2 "${port[nginx-2]}" "${port[direct]}"
 targets=(direct podsuite nginx-1 nginx-2)
-for target in "${targets[@]}"; do
-  until curl -fs -o /dev/null "http://127.0.0.1:${url[$target]}$path"; do sleep 0.2; done
-  wrk -t1 -c"$connections" -d2s "http://127.0.0.1:${url[$target]}$path" >/dev/null   # warm-up
-done
+for target in "${targets[@]}"; do warm_up "${port[$target]}" "$connections"; done
 
-# wrk's latency lines are like "50%  412.00us" or "99%    1.53ms": convert to milliseconds.
-ms() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub("us", "", v); v /= 1000 } else if (v ~ /ms$/) { sub("ms", "", v) } else if (v ~ /s$/) { sub("s", "", v); v *= 1000 } printf "%.2f", v }'; }
 declare -A rps p50 p99
 rows=""
 for round in $(seq "$rounds"); do
   order=("${targets[@]:$((round % 4))}" "${targets[@]:0:$((round % 4))}")
   for target in "${order[@]}"; do
-    out=$(wrk -t1 -c"$connections" -d"$duration" --latency "http://127.0.0.1:${url[$target]}$path")
-    rps[$target]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-    p50[$target]=$(ms 50 <<<"$out")
-    p99[$target]=$(ms 99 <<<"$out")
+    measure "${port[$target]}" "$connections" "$duration"
+    rps[$target]=$last_rps p50[$target]=$last_p50 p99[$target]=$last_p99
   done
   best=$(( rps[nginx-1] > rps[nginx-2] ? rps[nginx-1] : rps[nginx-2] ))
   best_p99=$([[ $best == "${rps[nginx-1]}" ]] && echo "${p99[nginx-1]}" || echo "${p99[nginx-2]}")
