@@ -2,7 +2,7 @@ using PodSuite.MyAppDb;
 
 // init-mydb: brings myapp's database in the pod's shared volume to the current schema, then exits.
 var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults();
+builder.AddSidecarDefaults();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 using var host = builder.Build();
 var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("init-mydb");

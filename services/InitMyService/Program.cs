@@ -3,14 +3,13 @@ using PodSuite.InitMyService;
 
 // init-myservice: waits until a dependency answers (found through service discovery), then exits 0; exits 1 on timeout.
 var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults();
+builder.AddSidecarDefaults();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<DependencyWaitOptions>().BindConfiguration(DependencyWaitOptions.Section);
-// This step is the retry loop: the standard resilience handler's own retries and timeouts would hide its attempts.
-#pragma warning disable EXTEXP0001 // Experimental, and the only way to take the defaults off one client.
-builder.Services.AddHttpClient<DependencyWaiter>().RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+builder.Services.AddServiceDiscovery();
+// No resilience handler: this step is the retry loop, and a handler's own retries and timeouts would hide its attempts.
+builder.Services.AddHttpClient<DependencyWaiter>().AddServiceDiscovery();
 
 using var host = builder.Build();
 var waiter = host.Services.GetRequiredService<DependencyWaiter>();

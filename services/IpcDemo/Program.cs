@@ -10,7 +10,7 @@ if (role is not ("produce" or "consume"))
 }
 
 var builder = Host.CreateApplicationBuilder(args[1..]);
-builder.AddServiceDefaults();
+builder.AddSidecarDefaults();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IpcMetrics.MeterName));
 builder.Services.AddOptions<IpcOptions>()

@@ -1,7 +1,7 @@
 using PodSuite.LogWriter;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults();
+builder.AddSidecarDefaults();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<LogWriterOptions>()
     .BindConfiguration(LogWriterOptions.Section)
