@@ -45,25 +45,35 @@ CONF
   curl -fsS "http://$PODSUITE_REGISTRY/v2/" >/dev/null
 fi
 
-# The base image: a minimal Debian with this machine's .NET and ASP.NET Core runtimes (no public registry here).
+# The base images (no public registry here), from one minimal Debian: runtime-deps for the Native AOT sidecars, and
+# aspnet, the same with this machine's .NET and ASP.NET Core runtimes, for everything else.
+deps="$PODSUITE_REGISTRY/dotnet/runtime-deps:10.0"
 base="$PODSUITE_REGISTRY/dotnet/aspnet:10.0"
-if ! curl -fsS "http://$PODSUITE_REGISTRY/v2/dotnet/aspnet/manifests/10.0" -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' >/dev/null 2>&1; then
+in_registry() {
+  local repository=${1#"$PODSUITE_REGISTRY/"}
+  curl -fsS "http://$PODSUITE_REGISTRY/v2/${repository%:*}/manifests/${repository##*:}" \
+    -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' >/dev/null 2>&1
+}
+import_rootfs() {
+  local rootfs=$1 image=$2; shift 2
+  tar -C "$rootfs" -cf "$PODSUITE_WORK/rootfs.tar" .
+  podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV APP_UID=1654' \
+    "$@" "$PODSUITE_WORK/rootfs.tar" "$image" >/dev/null
+  podman push -q --tls-verify=false "$image" >/dev/null
+  rm -f "$PODSUITE_WORK/rootfs.tar"
+}
+if ! in_registry "$deps" || ! in_registry "$base"; then
   rootfs="$PODSUITE_WORK/rootfs"
   rm -rf "$rootfs"
   debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  import_rootfs "$rootfs" "$deps"
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
   mkdir -p "$rootfs/usr/share/dotnet/shared"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$rootfs/usr/share/dotnet/"
   cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$rootfs/usr/share/dotnet/shared/"
   ln -sf /usr/share/dotnet/dotnet "$rootfs/usr/bin/dotnet"
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-  tar -C "$rootfs" -cf "$PODSUITE_WORK/rootfs.tar" .
-  podman import \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'ENV DOTNET_ROOT=/usr/share/dotnet' \
-    --change 'ENV APP_UID=1654' \
-    "$PODSUITE_WORK/rootfs.tar" "$base" >/dev/null
-  podman push --tls-verify=false "$base" >/dev/null
-  rm -rf "$rootfs" "$PODSUITE_WORK/rootfs.tar"
+  import_rootfs "$rootfs" "$base" --change 'ENV DOTNET_ROOT=/usr/share/dotnet'
+  rm -rf "$rootfs"
 fi
-echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base image $base"
+echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base"
