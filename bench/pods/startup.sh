@@ -8,6 +8,8 @@ source eng/pods/env.sh
 rounds=${1:-3}
 
 eng/pods/build-images.sh >/dev/null
+# play.sh runs the app host to publish: build it now, or the first round would time a compile.
+dotnet build AppHost -v quiet -nologo >/dev/null
 ready() {
   curl -fs -o /dev/null localhost:8080/health && curl -fs -o /dev/null localhost:8081/ &&
     curl -fs -o /dev/null localhost:8082/api/items &&
@@ -26,20 +28,25 @@ for round in $(seq "$rounds"); do
 done
 eng/pods/down.sh
 
-images=$(podman image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep "^$PODSUITE_REGISTRY/" | grep -v dotnet/aspnet | sort |
-  awk '{ printf "| `%s` | %s %s |\n", $1, $2, $3 }')
-base=$(podman image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep "dotnet/aspnet" | head -1 | awk '{ print $2, $3 }')
+size() { podman image ls --format '{{.Size}}' "$1" | head -1; }
+images=""
+for project in LogWriter StaticSite IpcDemo WebApp Proxy InitMyService InitMyDb MyApp; do
+  repository=$(tr '[:upper:]' '[:lower:]' <<<"$project")
+  aot=$(dotnet msbuild "services/$project" -getProperty:PublishAot)
+  images+="| \`$PODSUITE_REGISTRY/$repository:$PODSUITE_TAG\` | $([[ $aot == true ]] && echo "Native AOT, on runtime-deps" || echo "JIT, on aspnet") | $(size "$PODSUITE_REGISTRY/$repository:$PODSUITE_TAG") |"$'\n'
+done
 
 section=$(cat <<MD
 ## Pods under podman: image sizes and start-up
 
 \`bench/pods/startup.sh $rounds\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(podman --version).
-Images from \`dotnet publish -t:PublishContainer\` (framework-dependent, Release) on the Debian base image of
-\`eng/pods/setup.sh\` ($base: minbase Debian 12 with the .NET and ASP.NET Core runtimes). Sizes as podman reports
-them, each including the shared base.
+Images from \`dotnet publish -t:PublishContainer\` (Release) on the base images of \`eng/pods/setup.sh\`: runtime-deps
+($(size "$PODSUITE_REGISTRY/dotnet/runtime-deps:10.0"): minbase Debian 12 with ca-certificates, ICU and OpenSSL) for the Native AOT sidecars and init
+steps, aspnet ($(size "$PODSUITE_REGISTRY/dotnet/aspnet:10.0"): the same with the .NET and ASP.NET Core runtimes) for the rest. Sizes as podman
+reports them, each including its base.
 
-| image | size |
-|---|---|
+| image | build | size |
+|---|---|---|
 $images
 
 Start-up: seconds from running \`eng/pods/play.sh\` (which publishes the manifests for podman, then \`podman kube play\`)
