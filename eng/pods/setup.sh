@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Prepares this machine to run PodSuite's generated pods without a cluster: podman (with runc and cgroupfs, which
-# work on these kernels), a .NET base image built from Debian packages and this machine's .NET runtime, and a local
-# registry on localhost:5055 holding it. Idempotent; needs root (apt-get, /etc/containers).
+# work on these kernels), base images built from Debian packages (and this machine's .NET runtime), and a local
+# registry on localhost:5055 holding them. Idempotent; needs root (apt-get, /etc/containers).
 # usage: eng/pods/setup.sh
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null || ! command -v docker-registry >/dev/null; then
+# gcc and zlib1g-dev: the Native AOT sidecars (services/Sidecar.props) link with them when their images are built.
+if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null || ! command -v docker-registry >/dev/null ||
+  ! command -v gcc >/dev/null || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap docker-registry >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap docker-registry gcc zlib1g-dev >/dev/null
 fi
 
 # crun fails on this kernel's hybrid cgroups and on high rlimits; runc with cgroupfs works. A drop-in, so a
