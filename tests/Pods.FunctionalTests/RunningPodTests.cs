@@ -88,6 +88,35 @@ public partial class RunningPodTests(PodRuntime pods)
         Assert.True(initMyDb.Finished <= myapp.Started, $"myapp started {myapp.Started:O}, before init-mydb finished {initMyDb.Finished:O}");
     }
 
+    [SkippableTheory]
+    [InlineData("mc1-log-writer", "LogWriter")]
+    [InlineData("mc2-producer", "IpcDemo")]
+    [InlineData("mc2-consumer", "IpcDemo")]
+    [InlineData("myapp-pod-init-myservice", "InitMyService")]
+    [InlineData("myapp-pod-init-mydb", "InitMyDb")]
+    public async Task SidecarsAndInitStepsRunAsNativeExecutablesOnAnImageWithoutDotnet(string container, string executable)
+    {
+        pods.SkipUnlessRunning();
+
+        var inspect = await pods.InspectAsync(container);
+
+        Assert.Equal($"/app/{executable}", inspect.GetProperty("Path").GetString());
+        var environment = inspect.GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString());
+        Assert.DoesNotContain(environment, e => e!.StartsWith("DOTNET_ROOT=", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task TheServersRunWithDotnetOnTheAspNetCoreImage()
+    {
+        pods.SkipUnlessRunning();
+
+        var inspect = await pods.InspectAsync("mc3-proxy");
+
+        Assert.Equal("dotnet", inspect.GetProperty("Path").GetString());
+        Assert.Equal("/app/Proxy.dll", inspect.GetProperty("Args")[0].GetString());
+        Assert.Contains("DOTNET_ROOT=/usr/share/dotnet", inspect.GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString()));
+    }
+
     private async Task<(DateTimeOffset Started, DateTimeOffset Finished, int ExitCode, int Restarts)> StateAsync(string container)
     {
         var inspect = await pods.InspectAsync(container);
