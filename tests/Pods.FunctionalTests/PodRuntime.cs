@@ -16,12 +16,13 @@ public sealed class PodRuntime : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var (podman, _) = await TryRunAsync("podman", ["--version"]);
-        var (registry, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/dotnet/aspnet/tags/list"]);
-        if (podman != 0 || registry != 0)
+        var (aspnet, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/dotnet/aspnet/tags/list"]);
+        var (runtimeDeps, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/dotnet/runtime-deps/tags/list"]);
+        if (podman != 0 || aspnet != 0 || runtimeDeps != 0)
         {
             Unavailable = podman != 0
                 ? "podman is not installed: run eng/pods/setup.sh to run the generated pods"
-                : "the local registry with the .NET base image is not running: run eng/pods/setup.sh";
+                : "the local registry with the base images (dotnet/aspnet, dotnet/runtime-deps) is not running: run eng/pods/setup.sh";
             if (Environment.GetEnvironmentVariable("CI") == "true")
             {
                 throw new InvalidOperationException($"CI needs the pod runtime, but {Unavailable}.");
