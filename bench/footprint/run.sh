@@ -34,7 +34,8 @@ run() {
 }
 
 declare -A ms mb
-# measure NAME MODE KIND READY-COMMAND -- ENV... -- PROJECT ARGS...   (KIND: server or step)
+# measure NAME MODE KIND READY-COMMAND -- NAME=VALUE... -- PROJECT ARGS...   (KIND: server or step; at least one
+# NAME=VALUE: with none, export would list the environment into the log)
 measure() {
   local name=$1 mode=$2 kind=$3 ready=$4; shift 5
   local environment=()
@@ -43,10 +44,10 @@ measure() {
   local start pid ready_at rss
   start=$(now_ms)
   if [[ $kind == server ]]; then
-    (export "${environment[@]}" X=; run "$mode" "$@") >"$work/$name.$mode.log" 2>&1 &
+    (export "${environment[@]}"; run "$mode" "$@") >"$work/$name.$mode.log" 2>&1 &
   else
     # A step can be over in 30 ms, too soon to sample: GNU time reports its peak from the kernel.
-    (export "${environment[@]}" X=; exec /usr/bin/time -f %M -o "$work/$name.$mode.peak" bash -c "$(declare -f run); work=$work; run $mode $*") \
+    (export "${environment[@]}"; exec /usr/bin/time -f %M -o "$work/$name.$mode.peak" bash -c "$(declare -f run); work=$work; run $mode $*") \
       >"$work/$name.$mode.log" 2>&1 &
   fi
   pid=$!
