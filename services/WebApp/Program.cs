@@ -5,13 +5,14 @@ using PodSuite.WebApp;
 var uptime = Stopwatch.StartNew();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
+builder.ServeHttp2WithoutTlsOn(builder.Configuration.GetValue<int?>(ProxyEndpoint.PortKey));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebAppJsonContext.Default));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
 app.MapGet("/", (HttpRequest request) => Results.Content(
-    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Headers, uptime.Elapsed)), "text/html; charset=utf-8"));
-app.MapGet("/api/info", (HttpRequest request) => PodInfo.From(Dns.GetHostName(), request.Headers, uptime.Elapsed));
+    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed)), "text/html; charset=utf-8"));
+app.MapGet("/api/info", (HttpRequest request) => PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed));
 
 app.Run();
