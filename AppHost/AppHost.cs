@@ -41,7 +41,11 @@ var webapp = builder.AddProject<Projects.WebApp>("webapp")
     .InPod(mc3)
     .WithHttpEndpoint()
     .PublishWithContainerPort(5000)
+    // The proxy's own way in: HTTP/2 without TLS, so one connection carries every request (bench/RESULTS.md).
+    .WithHttpEndpoint(name: "h2c")
+    .PublishWithContainerPort(5001, "h2c")
     .WithHttpHealthCheck("/health");
+webapp.WithEnvironment("WebApp__ProxyPort", webapp.GetEndpoint("h2c").Property(EndpointProperty.TargetPort));
 
 var proxy = builder.AddProject<Projects.Proxy>("proxy")
     .InPod(mc3)

@@ -19,13 +19,13 @@ public sealed class AppHostModelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheWebAppListensOnPort5000InItsPodAndOnAnAspireChosenPortLocally()
+    public async Task TheWebAppListensOnPorts5000And5001InItsPodAndOnAspireChosenPortsLocally()
     {
         await using var publishing = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--operation", "publish"]);
         Assert.True(publishing.ExecutionContext.IsPublishMode);
 
-        Assert.Equal(5000, Assert.Single(Endpoints(publishing, "webapp")).TargetPort);
-        Assert.Null(Assert.Single(Endpoints("webapp")).TargetPort);
+        Assert.Equal([("http", 5000), ("h2c", 5001)], Endpoints(publishing, "webapp").Select(e => (e.Name, e.TargetPort ?? 0)));
+        Assert.All(Endpoints("webapp"), e => Assert.Null(e.TargetPort));
     }
 
     [Theory]

@@ -8,13 +8,14 @@ namespace AppHost.FunctionalTests;
 public class ProxyPodTests(PodSuiteAppFixture fixture)
 {
     [Fact]
-    public async Task TheWebAppAnswersThroughTheProxyWithForwardedHeaders()
+    public async Task TheWebAppAnswersThroughTheProxyOverHttp2WithForwardedHeaders()
     {
         using var proxy = fixture.App.CreateHttpClient("proxy");
 
         var info = await proxy.GetFromJsonAsync<JsonElement>("/api/info");
 
         Assert.Equal(Dns.GetHostName(), info.GetProperty("hostname").GetString());
+        Assert.Equal("HTTP/2", info.GetProperty("protocol").GetString());
         var forwarded = info.GetProperty("forwardedHeaders");
         Assert.Equal("http", forwarded.GetProperty("X-Forwarded-Proto").GetString());
         Assert.Equal(proxy.BaseAddress!.Authority, forwarded.GetProperty("X-Forwarded-Host").GetString());
@@ -38,11 +39,12 @@ public class ProxyPodTests(PodSuiteAppFixture fixture)
     [Fact]
     public async Task WithoutTheProxyTheWebAppSeesNoForwardedHeaders()
     {
-        using var webapp = fixture.App.CreateHttpClient("webapp");
+        using var webapp = fixture.App.CreateHttpClient("webapp", "http");
 
         var info = await webapp.GetFromJsonAsync<JsonElement>("/api/info");
 
         Assert.Empty(info.GetProperty("forwardedHeaders").EnumerateObject());
+        Assert.Equal("HTTP/1.1", info.GetProperty("protocol").GetString());
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public partial class RunningPodTests(PodRuntime pods)
         var info = await RetryAsync(() => s_http.GetFromJsonAsync<JsonElement>("http://localhost:8080/api/info"));
 
         Assert.Equal("mc3", info.GetProperty("hostname").GetString());
+        Assert.Equal("HTTP/2", info.GetProperty("protocol").GetString());
         Assert.Equal("localhost:8080", info.GetProperty("forwardedHeaders").GetProperty("X-Forwarded-Host").GetString());
     }
 
