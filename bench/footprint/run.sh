@@ -71,12 +71,14 @@ measure() {
 
 mkdir -p "$work/html" "$work/data"
 for round in $(seq "$rounds"); do
-  measure webapp jit server 'curl -fs -o /dev/null http://127.0.0.1:5200/health' -- ASPNETCORE_URLS=http://127.0.0.1:5200 -- WebApp
-  (export ASPNETCORE_URLS=http://127.0.0.1:5200; run jit WebApp) >/dev/null 2>&1 &
+  measure webapp jit server 'curl -fs -o /dev/null http://127.0.0.1:5200/health' -- "ASPNETCORE_URLS=http://127.0.0.1:5200;http://127.0.0.1:5204" \
+    WebApp__ProxyPort=5204 -- WebApp
+  (export "ASPNETCORE_URLS=http://127.0.0.1:5200;http://127.0.0.1:5204" WebApp__ProxyPort=5204; run jit WebApp) >/dev/null 2>&1 &
   webapp=$!
   until curl -fs -o /dev/null http://127.0.0.1:5200/health; do sleep 0.1; done
   measure proxy jit server 'curl -fs -o /dev/null http://127.0.0.1:5201/health' -- ASPNETCORE_URLS=http://127.0.0.1:5201 \
-    Proxy__RoutesFile="$PWD/AppHost/pods/mc3/proxy-routes.json" services__webapp__http__0=http://127.0.0.1:5200 -- Proxy
+    Proxy__RoutesFile="$PWD/AppHost/pods/mc3/proxy-routes.json" services__webapp__http__0=http://127.0.0.1:5200 \
+    services__webapp__h2c__0=http://127.0.0.1:5204 -- Proxy
   measure static-site jit server 'curl -fs -o /dev/null http://127.0.0.1:5202/health' -- ASPNETCORE_URLS=http://127.0.0.1:5202 StaticSite__Root="$work/html" -- StaticSite
   rm -rf "$work/data"/*
   for mode in jit aot; do

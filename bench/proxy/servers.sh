@@ -14,19 +14,20 @@ dotnet build -c Release -v quiet -nologo services/Proxy >/dev/null
 
 # Each .NET service runs from its output directory, as from /app in its image, so its appsettings.json (request
 # logging off) applies: run from elsewhere, the proxy logged four lines per request.
-# start_webapp PORT
+# start_webapp PORT: HTTP/1.1 on PORT, and HTTP/2 without TLS (h2c) for the proxy on PORT + 1, as in the mc3 pod.
 start_webapp() {
-  (cd services/WebApp/bin/Release/net10.0 && ASPNETCORE_URLS=http://127.0.0.1:$1 DOTNET_ENVIRONMENT=Production \
-    exec dotnet WebApp.dll) >"$work/webapp.log" 2>&1 &
+  (cd services/WebApp/bin/Release/net10.0 && ASPNETCORE_URLS="http://127.0.0.1:$1;http://127.0.0.1:$(($1 + 1))" \
+    WebApp__ProxyPort=$(($1 + 1)) DOTNET_ENVIRONMENT=Production exec dotnet WebApp.dll) >"$work/webapp.log" 2>&1 &
   pids+=($!)
 }
 
-# start_proxy PORT WEBAPP_PORT [NAME=VALUE...]: the proxy with the mc3 pod's routes file, plus the given environment.
+# start_proxy PORT WEBAPP_PORT [NAME=VALUE...]: the proxy with the mc3 pod's routes file (to the web app's h2c port),
+# plus the given environment.
 start_proxy() {
   local port=$1 webapp=$2 routes=$PWD/AppHost/pods/mc3/proxy-routes.json; shift 2
   (cd services/Proxy/bin/Release/net10.0 && export ASPNETCORE_URLS=http://127.0.0.1:$port DOTNET_ENVIRONMENT=Production \
-    Proxy__RoutesFile="$routes" services__webapp__http__0=http://127.0.0.1:$webapp "$@" && exec dotnet Proxy.dll) \
-    >"$work/proxy-$port.log" 2>&1 &
+    Proxy__RoutesFile="$routes" services__webapp__http__0=http://127.0.0.1:$webapp \
+    services__webapp__h2c__0=http://127.0.0.1:$((webapp + 1)) "$@" && exec dotnet Proxy.dll) >"$work/proxy-$port.log" 2>&1 &
   pids+=($!)
 }
 
