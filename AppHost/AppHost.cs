@@ -44,6 +44,7 @@ var webapp = builder.AddProject<Projects.WebApp>("webapp")
     // The proxy's own way in: HTTP/2 without TLS, so one connection carries every request (bench/RESULTS.md).
     .WithHttpEndpoint(name: "h2c")
     .PublishWithContainerPort(5001, "h2c")
+    .WithUrlForEndpoint("h2c", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)   // a browser can't speak it
     .WithHttpHealthCheck("/health");
 webapp.WithEnvironment("WebApp__ProxyPort", webapp.GetEndpoint("h2c").Property(EndpointProperty.TargetPort));
 

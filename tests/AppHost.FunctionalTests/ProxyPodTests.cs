@@ -48,6 +48,15 @@ public class ProxyPodTests(PodSuiteAppFixture fixture)
     }
 
     [Fact]
+    public void TheDashboardListsTheWebAppsBrowsablePortAndKeepsItsH2cPortToTheDetails()
+    {
+        Assert.True(fixture.Notifications.TryGetCurrentState("webapp", out var webapp));
+
+        Assert.False(Assert.Single(webapp.Snapshot.Urls, u => u.Name == "http").IsInternal);
+        Assert.True(Assert.Single(webapp.Snapshot.Urls, u => u.Name == "h2c").IsInternal);
+    }
+
+    [Fact]
     public async Task TheProxyTakesItsRoutesFromTheConfigFileTheAppHostGaveIt()
     {
         Assert.True(fixture.Notifications.TryGetCurrentState("proxy", out var proxy));
