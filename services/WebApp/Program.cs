@@ -5,7 +5,8 @@ using PodSuite.WebApp;
 var uptime = Stopwatch.StartNew();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
-builder.ServeHttp2WithoutTlsOn(builder.Configuration.GetValue<int?>(ProxyEndpoint.PortKey));
+var proxyPort = builder.Configuration.GetValue<int?>(ProxyEndpoint.PortKey);
+builder.ServeHttp2WithoutTlsOn(proxyPort);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebAppJsonContext.Default));
 
 var app = builder.Build();
@@ -15,4 +16,6 @@ app.MapGet("/", (HttpRequest request) => Results.Content(
     InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed)), "text/html; charset=utf-8"));
 app.MapGet("/api/info", (HttpRequest request) => PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed));
 
-app.Run();
+await app.StartAsync();
+ProxyEndpoint.EnsureListening(proxyPort, app.Urls);
+await app.WaitForShutdownAsync();

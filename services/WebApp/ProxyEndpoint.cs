@@ -28,4 +28,20 @@ public static class ProxyEndpoint
             }
         }));
     }
+
+    /// <summary>
+    /// Fails when <paramref name="port"/> is set but none of the addresses the app listens on uses it: the proxy would
+    /// get nothing but connection errors.
+    /// </summary>
+    public static void EnsureListening(int? port, IEnumerable<string> addresses)
+    {
+        var listening = addresses.ToList();
+        if (port is { } h2cPort && !listening.Any(address => new Uri(address).Port == h2cPort))
+        {
+            throw new InvalidOperationException(
+                $"{PortKey} (environment variable WebApp__ProxyPort) is {h2cPort}, but the web app listens only on " +
+                $"{string.Join(", ", listening)}: add http://*:{h2cPort} to its URLs, as the app host does with " +
+                "WithHttpEndpoint(name: \"h2c\").");
+        }
+    }
 }
