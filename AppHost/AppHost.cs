@@ -57,24 +57,29 @@ var proxy = builder.AddProject<Projects.Proxy>("proxy")
     .WithHttpHealthCheck("/health");
 
 // myapp-pod: init steps that run one after the other, each to success, before the app; the app exposes two ports.
+// Each of them also notes in the shared volume init-order when it began and ended: the pod's own record of the order.
 var myappPod = builder.AddPod("myapp-pod")
     .PublishWithService(PodServiceType.NodePort, PodServicePorts.ServicePerPort);
 var data = myappPod.AddSharedVolume("data");
+var initOrder = myappPod.AddSharedVolume("init-order");
 
 var initMyService = builder.AddProject<Projects.InitMyService>("init-myservice")
     .InPod(myappPod)
     .RunsToCompletion()
+    .WithSharedVolume(initOrder, "/var/lib/init-order", "InitOrder__Directory")
     .WithReference(proxy)
     .WithEnvironment("InitMyService__Url", "http://proxy/health");
 
 var initMyDb = builder.AddProject<Projects.InitMyDb>("init-mydb")
     .InPod(myappPod)
     .RunsToCompletion()
+    .WithSharedVolume(initOrder, "/var/lib/init-order", "InitOrder__Directory")
     .WithSharedVolume(data, "/var/lib/myapp", "MyDb__Directory")
     .WaitForCompletion(initMyService);
 
 var myapp = builder.AddProject<Projects.MyApp>("myapp")
     .InPod(myappPod)
+    .WithSharedVolume(initOrder, "/var/lib/init-order", "InitOrder__Directory")
     .WithSharedVolume(data, "/var/lib/myapp", "MyDb__Directory")
     .WaitForCompletion(initMyDb)
     .WithHttpEndpoint(port: 8082)

@@ -84,11 +84,11 @@ for round in $(seq "$rounds"); do
   for mode in jit aot; do
     rm -f "$work/html/index.html"
     measure log-writer $mode server "[[ -f $work/html/index.html ]]" -- LogWriter__Directory="$work/html" -- LogWriter
-    measure init-myservice $mode step true -- InitMyService__Url=http://127.0.0.1:5200/health -- InitMyService
+    measure init-myservice $mode step true -- InitMyService__Url=http://127.0.0.1:5200/health InitOrder__Directory="$work/data" -- InitMyService
     # The first init-mydb of a round creates the database; the second finds it current (myapp's usual restart).
-    measure init-mydb $mode step true -- MyDb__Directory="$work/data" -- InitMyDb
+    measure init-mydb $mode step true -- MyDb__Directory="$work/data" InitOrder__Directory="$work/data" -- InitMyDb
   done
-  measure myapp jit server 'curl -fs -o /dev/null http://127.0.0.1:5203/health' -- ASPNETCORE_URLS=http://127.0.0.1:5203 MyDb__Directory="$work/data" -- MyApp
+  measure myapp jit server 'curl -fs -o /dev/null http://127.0.0.1:5203/health' -- ASPNETCORE_URLS=http://127.0.0.1:5203 MyDb__Directory="$work/data" InitOrder__Directory="$work/data" -- MyApp
   kill "$webapp"; wait "$webapp" 2>/dev/null || true
   for mode in jit aot; do
     key=$((RANDOM * 32768 + RANDOM + 1))

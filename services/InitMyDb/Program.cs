@@ -1,3 +1,4 @@
+using PodSuite.InitOrder;
 using PodSuite.MyAppDb;
 
 // init-mydb: brings myapp's database in the pod's shared volume to the current schema, then exits.
@@ -6,9 +7,13 @@ builder.AddSidecarDefaults();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 using var host = builder.Build();
 var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("init-mydb");
+InitOrderLog? order = null;
+var exitCode = 1;
 
 try
 {
+    order = InitOrderLog.In(builder.Configuration[InitOrderLog.DirectoryKey], TimeProvider.System);
+    order.Began("init-mydb");
     var database = DatabaseLocation.In(builder.Configuration[DatabaseLocation.DirectoryKey]);
     var applied = database.Migrate();
     if (applied.Count == 0)
@@ -20,15 +25,14 @@ try
         logger.LogInformation("Database {Path} migrated to schema version {Version} (applied {Applied})", database.Path, AppDatabase.CurrentVersion, string.Join(", ", applied));
     }
 
-    return 0;
+    exitCode = 0;
 }
 catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
 {
     logger.LogError("init-mydb failed: {Reason}", ex.Message);
-    return 1;
 }
-finally
-{
-    // Flush telemetry before a run-to-completion process exits.
-    await host.StopAsync();
-}
+
+// Flush telemetry before a run-to-completion process exits; the end is recorded last.
+await host.StopAsync();
+order?.Ended("init-mydb", exitCode);
+return exitCode;

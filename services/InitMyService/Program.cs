@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PodSuite.InitMyService;
+using PodSuite.InitOrder;
 
 // init-myservice: waits until a dependency answers (found through service discovery), then exits 0; exits 1 on timeout.
 var builder = Host.CreateApplicationBuilder(args);
@@ -12,7 +13,21 @@ builder.Services.AddServiceDiscovery();
 builder.Services.AddHttpClient<DependencyWaiter>().AddServiceDiscovery();
 
 using var host = builder.Build();
+InitOrderLog order;
+try
+{
+    order = InitOrderLog.In(builder.Configuration[InitOrderLog.DirectoryKey], TimeProvider.System);
+}
+catch (InvalidOperationException ex)
+{
+    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("init-myservice").LogError("init-myservice failed: {Reason}", ex.Message);
+    return 1;
+}
+
+order.Began("init-myservice");
 var waiter = host.Services.GetRequiredService<DependencyWaiter>();
 var ready = await waiter.WaitAsync(host.Services.GetRequiredService<IOptions<DependencyWaitOptions>>().Value, CancellationToken.None);
 await host.StopAsync();
-return ready ? 0 : 1;
+var exitCode = ready ? 0 : 1;
+order.Ended("init-myservice", exitCode);
+return exitCode;
