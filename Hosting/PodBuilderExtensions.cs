@@ -35,7 +35,9 @@ public static class PodBuilderExtensions
             {
                 ResourceType = PodResourceType,
                 State = KnownResourceStates.NotStarted,
-                Properties = [],
+                Properties = builder.ExecutionContext.IsRunMode && ProcessStartTimes.Note() is { } note
+                    ? [new(ProcessStartTimes.PropertyName, note)]
+                    : [],
             })
             .WithIconName("BoxMultiple")
             .ExcludeFromManifest();
