@@ -1,3 +1,5 @@
+using PodSuite.InitOrder;
+
 namespace AppHost.FunctionalTests;
 
 /// <summary>
@@ -30,20 +32,26 @@ public sealed class FailingInitStepTests : IAsyncLifetime
     [Fact]
     public async Task AFailingInitStepIsShownFailedAndKeepsTheAppFromStarting()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var notifications = _app.ResourceNotifications;
 
         var failed = await notifications.WaitForResourceAsync(
             "init-myservice", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text) && e.Snapshot.ExitCode is not null, timeout.Token);
-        await notifications.WaitForResourceAsync("myapp-pod", "Failed", timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await notifications.WaitForResourceAsync("myapp-pod", PodFailed, timeout.Token);
+        // FailedToStart is final: Aspire gave up waiting, so neither will start later.
+        var initMyDb = await notifications.WaitForResourceAsync("init-mydb", FailedToStart, timeout.Token);
+        var myapp = await notifications.WaitForResourceAsync("myapp", FailedToStart, timeout.Token);
 
         Assert.Equal(1, failed.Snapshot.ExitCode);
-        foreach (var waiting in new[] { "init-mydb", "myapp" })
-        {
-            Assert.True(notifications.TryGetCurrentState(waiting, out var state));
-            Assert.Null(state.Snapshot.StartTimeStamp);
-            Assert.NotEqual(KnownResourceStates.Running, state.Snapshot.State?.Text);
-        }
+        Assert.Null(initMyDb.Snapshot.StartTimeStamp);
+        Assert.Null(myapp.Snapshot.StartTimeStamp);
+        var directory = Assert.Single(failed.Snapshot.EnvironmentVariables, e => e.Name == "InitOrder__Directory").Value!;
+        var records = new InitOrderLog(directory, TimeProvider.System).Read();
+        Assert.Equal(["init-myservice began", "init-myservice ended 1"],
+            records.Select(r => r.Began ? $"{r.Container} began" : $"{r.Container} ended {r.ExitCode}"));
     }
+
+    private const string PodFailed = "Failed";
+
+    private static bool FailedToStart(ResourceEvent e) => e.Snapshot.State?.Text == KnownResourceStates.FailedToStart;
 }
