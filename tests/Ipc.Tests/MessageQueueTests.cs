@@ -118,8 +118,13 @@ public sealed class MessageQueueTests : IDisposable
         {
         }
 
-        var blocked = Task.Factory.StartNew(() => Queue.Send(2, "last"u8), TaskCreationOptions.LongRunning);
-        await Task.Delay(300);
+        var sender = new TaskCompletionSource<int>();
+        var blocked = Task.Factory.StartNew(() =>
+        {
+            sender.SetResult(BlockedThread.CurrentId());
+            Queue.Send(2, "last"u8);
+        }, TaskCreationOptions.LongRunning);
+        await BlockedThread.WaitUntilBlockedInAsync(await sender.Task, "msgsnd", TimeSpan.FromSeconds(30));
         Assert.False(blocked.IsCompleted, "the sender did not wait for room");
 
         Queue.Receive(new byte[message.Length], out _);
@@ -130,8 +135,13 @@ public sealed class MessageQueueTests : IDisposable
     [Fact]
     public async Task RemovingTheQueueUnderAWaitingReaderGivesAClearErrorNotAHang()
     {
-        var reader = Task.Factory.StartNew(() => Queue.Receive(new byte[16], out _), TaskCreationOptions.LongRunning);
-        await Task.Delay(200);
+        var receiver = new TaskCompletionSource<int>();
+        var reader = Task.Factory.StartNew(() =>
+        {
+            receiver.SetResult(BlockedThread.CurrentId());
+            return Queue.Receive(new byte[16], out _);
+        }, TaskCreationOptions.LongRunning);
+        await BlockedThread.WaitUntilBlockedInAsync(await receiver.Task, "msgrcv", TimeSpan.FromSeconds(30));
         Assert.False(reader.IsCompleted);
 
         Assert.True(Queue.Remove());

@@ -21,14 +21,16 @@ public sealed class TimestampWriterTests : IDisposable
 
         await writer.StartAsync(CancellationToken.None);
         await WaitForLinesAsync(page, 1);
-        clock.Advance(TimeSpan.FromSeconds(1));
-        await Task.Delay(100);
-        Assert.Single(TimestampLines(page));
+        clock.Advance(TimeSpan.FromSeconds(1));   // half an interval: no line is due
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await WaitForLinesAsync(page, 2, last: clock.GetUtcNow());
+        // The writer writes in order, so a line due at 15:00:01 would be there before the one at 15:00:03.
+        Assert.Equal(["2026-11-24T15:00:00.000Z", "2026-11-24T15:00:03.000Z"], TimestampLines(page));
 
-        for (var tick = 1; tick <= 4; tick++)
+        for (var tick = 2; tick <= 4; tick++)
         {
             clock.Advance(TimeSpan.FromSeconds(2));
-            await WaitForLinesAsync(page, Math.Min(tick + 1, 3), last: clock.GetUtcNow());
+            await WaitForLinesAsync(page, 3, last: clock.GetUtcNow());
         }
 
         await writer.StopAsync(CancellationToken.None);
@@ -44,7 +46,9 @@ public sealed class TimestampWriterTests : IDisposable
         while (TimestampLines(page) is var lines
             && (lines.Length != count || (last is not null && lines[^1] != TimestampFile.Line(last.Value))))
         {
-            await Task.Delay(10, timeout.Token);
+            Assert.False(timeout.IsCancellationRequested,
+                $"expected {count} lines ending with {last:O} within 10 s; the page has [{string.Join(", ", lines)}]");
+            await Task.Delay(10, CancellationToken.None);
         }
     }
 }
