@@ -10,10 +10,11 @@ public sealed record InitOrderRecord(DateTimeOffset At, string Container, int? E
 {
     public bool Began => ExitCode is null;
 
+    /// <summary>What happened: <c>began</c>, or <c>ended</c> and the exit code.</summary>
+    public string Event => Began ? "began" : $"ended {ExitCode!.Value.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>The line as written: <c>2026-11-26T07:11:41.2017230Z init-myservice ended 0</c>.</summary>
-    public override string ToString() =>
-        $"{At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)} {Container} " +
-        (Began ? "began" : $"ended {ExitCode!.Value.ToString(CultureInfo.InvariantCulture)}");
+    public override string ToString() => $"{At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)} {Container} {Event}";
 
     /// <summary>Reads a line written by <see cref="ToString"/>; <see langword="null"/> for anything else.</summary>
     public static InitOrderRecord? Parse(string line)

@@ -48,7 +48,7 @@ public sealed class FailingInitStepTests : IAsyncLifetime
         var directory = Assert.Single(failed.Snapshot.EnvironmentVariables, e => e.Name == "InitOrder__Directory").Value!;
         var records = new InitOrderLog(directory, TimeProvider.System).Read();
         Assert.Equal(["init-myservice began", "init-myservice ended 1"],
-            records.Select(r => r.Began ? $"{r.Container} began" : $"{r.Container} ended {r.ExitCode}"));
+            records.Select(r => $"{r.Container} {r.Event}"));
     }
 
     private const string PodFailed = "Failed";
