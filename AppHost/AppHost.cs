@@ -1,8 +1,16 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Publishing: each pod becomes ONE multi-container Kubernetes pod in manifests/ (see README, "Deploy to Kubernetes").
+// Configuration overrides these defaults: --PodSuite:Registry=..., --PodSuite:ImageTag=..., --PodSuite:Runtime=Podman.
+builder.AddKubernetesPods("kubernetes")
+    .WithProperties(kubernetes =>
+    {
+        kubernetes.Registry = "localhost:5055";
+        kubernetes.DefaultServiceType = PodServiceType.NodePort;
+    });
+
 // mc1: a log writer and a static site sharing a volume
-var mc1 = builder.AddPod("mc1")
-    .PublishWithService(PodServiceType.NodePort);
+var mc1 = builder.AddPod("mc1");
 var html = mc1.AddSharedVolume("html");
 
 builder.AddProject<Projects.LogWriter>("log-writer")
@@ -34,8 +42,7 @@ builder.AddProject<Projects.IpcDemo>("consumer")
     .WithIpcKey(queueKey, "Ipc__QueueKey");
 
 // mc3: a reverse proxy reaching its web app over localhost
-var mc3 = builder.AddPod("mc3")
-    .PublishWithService(PodServiceType.NodePort);
+var mc3 = builder.AddPod("mc3");
 
 var webapp = builder.AddProject<Projects.WebApp>("webapp")
     .InPod(mc3)

@@ -1,0 +1,33 @@
+using PodSuite.Hosting.Kubernetes;
+
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>
+/// Where the app model's pods are published to: each pod becomes one multi-container Kubernetes pod, written as a
+/// kustomize base by the publishing pipeline. Added with <c>AddKubernetesPods</c>; the settings here are defaults
+/// that configuration (<c>--PodSuite:Registry=...</c>, <c>PodSuite__Registry</c>, ...) overrides at publish time.
+/// </summary>
+/// <param name="name">The name of the environment.</param>
+public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(name)
+{
+    /// <summary>The registry of project images: images are named <c>&lt;registry&gt;/&lt;repository&gt;:&lt;tag&gt;</c>.</summary>
+    public string Registry { get; set; } = "localhost:5055";
+
+    /// <summary>The tag of project images.</summary>
+    public string ImageTag { get; set; } = "latest";
+
+    /// <summary>The namespace of every object; <see langword="null"/> leaves it to <c>kubectl</c> (or an overlay).</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>The type of the Services of pods that do not choose one with <c>PublishWithService</c>.</summary>
+    public PodServiceType DefaultServiceType { get; set; } = PodServiceType.ClusterIP;
+
+    /// <summary>Where the pods will run: plain Kubernetes unless a runtime needs the manifests adapted.</summary>
+    public PodRuntime Runtime { get; set; } = PodRuntime.Kubernetes;
+
+    /// <summary>The value of the <c>app.kubernetes.io/part-of</c> label; by default the app host's name, lower-cased.</summary>
+    public string? PartOf { get; set; }
+
+    /// <summary>The image of the init containers that wait for another pod's Service to accept connections.</summary>
+    public string WaitImage { get; set; } = "busybox:1.36";
+}

@@ -1,0 +1,50 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+/// <summary>Extension methods that change only how pods and their members are published to Kubernetes.</summary>
+public static class KubernetesPublishExtensions
+{
+    /// <summary>
+    /// Chooses the Service that exposes the pod's external endpoints when published: its type, and whether all ports
+    /// share one Service or each gets its own. Without it: one Service of the environment's default type
+    /// (<see cref="KubernetesPodsEnvironmentResource.DefaultServiceType"/>).
+    /// </summary>
+    /// <param name="pod">The pod.</param>
+    /// <param name="type">The Service type.</param>
+    /// <param name="ports">One Service with a named port per external endpoint, or one Service per port.</param>
+    /// <returns>The pod builder, for chaining.</returns>
+    public static IResourceBuilder<PodResource> PublishWithService(
+        this IResourceBuilder<PodResource> pod, PodServiceType type, PodServicePorts ports = PodServicePorts.OneService)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return pod.WithAnnotation(new PodServiceAnnotation(type, ports), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>Sets the CPU and memory requests and limits of the member's published container.</summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member.</param>
+    /// <param name="resources">The requests and limits, in Kubernetes quantities (<c>100m</c>, <c>128Mi</c>).</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> PublishWithContainerResources<T>(this IResourceBuilder<T> builder, ContainerResources resources)
+        where T : IComputeResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(resources);
+        return builder.WithAnnotation(new ContainerResourcesAnnotation(resources), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>
+    /// Publishes the member as a native sidecar (Kubernetes 1.29+): started before the pod's app containers, kept
+    /// running, and awaited through a startup probe by members that WaitFor it. Without it, WaitFor on a member of the
+    /// same pod is not published and the waiting member retries by itself.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> PublishAsNativeSidecar<T>(this IResourceBuilder<T> builder) where T : IComputeResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new NativeSidecarAnnotation(), ResourceAnnotationMutationBehavior.Replace);
+    }
+}

@@ -1,0 +1,43 @@
+#pragma warning disable ASPIREPIPELINES001 // Aspire's publishing pipeline is experimental in 13.x.
+#pragma warning disable ASPIREPIPELINES004 // So is its output service.
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Pipelines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PodSuite.Hosting.Kubernetes.Output;
+
+namespace PodSuite.Hosting.Kubernetes;
+
+/// <summary>
+/// The publishing pipeline step that writes the pods as Kubernetes manifests:
+/// <c>dotnet run --project AppHost -- --operation publish --step publish --output-path ../manifests</c>,
+/// or <c>aspire publish -o manifests</c>.
+/// </summary>
+internal static partial class KubernetesPublishing
+{
+    public const string StepName = "publish-kubernetes-pods";
+
+    public static void AddPublishStep(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
+    {
+        builder.Pipeline.AddStep(StepName, async context =>
+        {
+            var options = KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
+            var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
+            var mapped = await KubernetesPodMapper.MapAsync(context.Model, options, context.CancellationToken).ConfigureAwait(false);
+            foreach (var warning in mapped.Warnings)
+            {
+                LogDecision(context.Logger, warning);
+            }
+
+            ManifestWriter.Write(output, mapped.Pods, options);
+            LogWritten(context.Logger, mapped.Pods.Count, options.Runtime, Path.GetFullPath(output));
+        }, dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Decision}")]
+    private static partial void LogDecision(ILogger logger, string decision);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} pods as Kubernetes manifests for {Runtime} to {Output}")]
+    private static partial void LogWritten(ILogger logger, int count, PodRuntime runtime, string output);
+}

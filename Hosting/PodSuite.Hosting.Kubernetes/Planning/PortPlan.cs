@@ -1,0 +1,110 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace PodSuite.Hosting.Kubernetes.Planning;
+
+/// <summary>
+/// Where every endpoint listens inside its pod and how other pods reach it: the container ports (explicit target
+/// ports, the rest from 8080 up without collisions), their names, and the Services of external endpoints.
+/// </summary>
+internal sealed class PortPlan
+{
+    public const int FirstAssignedPort = 8080;
+
+    private readonly Dictionary<(IResource, string), int> _containerPorts = [];
+    private readonly Dictionary<(IResource, string), string?> _containerPortNames = [];
+    private readonly Dictionary<(IResource, string), ServicePortPlan> _servicePorts = [];
+    private readonly Dictionary<IResource, PodPlan> _podOf = [];
+
+    public PortPlan(IReadOnlyList<PodPlan> pods, PublishReport report)
+    {
+        foreach (var pod in pods)
+        {
+            var endpoints = pod.Members.SelectMany(m => m.Annotations.OfType<EndpointAnnotation>().Select(e => (Member: m, Endpoint: e))).ToList();
+            var taken = endpoints.Where(e => e.Endpoint.TargetPort is not null).Select(e => e.Endpoint.TargetPort!.Value).ToHashSet();
+            var next = FirstAssignedPort;
+            foreach (var (member, endpoint) in endpoints)
+            {
+                _containerPortNames[(member, endpoint.Name)] = ContainerPortName(pod, member, endpoint, report);
+                if (endpoint.TargetPort is { } explicitPort)
+                {
+                    _containerPorts[(member, endpoint.Name)] = explicitPort;
+                    continue;
+                }
+
+                while (!taken.Add(next))
+                {
+                    next++;
+                }
+
+                _containerPorts[(member, endpoint.Name)] = next;
+            }
+
+            foreach (var member in pod.Members)
+            {
+                _podOf[member] = pod;
+            }
+
+            PlanServices(pod, endpoints.Where(e => e.Endpoint.IsExternal).ToList(), report);
+        }
+    }
+
+    public PodPlan PodOf(IResource resource) => _podOf[resource];
+
+    public bool IsPublished(IResource resource) => _podOf.ContainsKey(resource);
+
+    public int ContainerPort(IResource resource, string endpoint) => _containerPorts[(resource, endpoint)];
+
+    /// <summary>The container port's name: the endpoint's, or <see langword="null"/> where Kubernetes would refuse it.</summary>
+    public string? ContainerPortName(IResource resource, string endpoint) => _containerPortNames[(resource, endpoint)];
+
+    public ServicePortPlan? ServicePort(IResource resource, string endpoint) => _servicePorts.GetValueOrDefault((resource, endpoint));
+
+    public IEnumerable<ServicePortPlan> ServicePortsOf(PodPlan pod) =>
+        _servicePorts.Values.Where(s => s.Pod == pod).OrderBy(s => s.Order);
+
+    /// <summary>The first HTTP endpoint's container port: where ServiceDefaults serve the health endpoints.</summary>
+    public int? HttpPort(IResource member) =>
+        member.Annotations.OfType<EndpointAnnotation>().Where(e => e.UriScheme == "http")
+            .Select(e => (int?)ContainerPort(member, e.Name)).FirstOrDefault();
+
+    /// <summary>The first endpoint's container port, whatever its protocol.</summary>
+    public int? FirstPort(IResource member) =>
+        member.Annotations.OfType<EndpointAnnotation>().Select(e => (int?)ContainerPort(member, e.Name)).FirstOrDefault();
+
+    // A container port's name is optional: one Kubernetes would refuse is left out, and said so.
+    private static string? ContainerPortName(PodPlan pod, IResource member, EndpointAnnotation endpoint, PublishReport report)
+    {
+        if (KubernetesNames.IsPortName(endpoint.Name))
+        {
+            return endpoint.Name;
+        }
+
+        report.Warnings.Add(
+            $"The container port of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' is left unnamed: Kubernetes " +
+            $"port names are at most {KubernetesNames.MaxPortNameLength} lower-case letters, digits and '-', with a letter. " +
+            "Give the endpoint such a name to keep it.");
+        return null;
+    }
+
+    private void PlanServices(PodPlan pod, List<(IResource Member, EndpointAnnotation Endpoint)> external, PublishReport report)
+    {
+        var order = 0;
+        foreach (var (member, endpoint) in external)
+        {
+            var unique = external.Count(e => e.Endpoint.Name == endpoint.Name) == 1;
+            var portName = unique ? endpoint.Name : $"{member.Name}-{endpoint.Name}";
+            if (!KubernetesNames.IsPortName(portName))
+            {
+                report.Errors.Add(
+                    $"Endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' would be Service port '{portName}', which " +
+                    $"Kubernetes refuses (at most {KubernetesNames.MaxPortNameLength} lower-case letters, digits and '-', with a letter). " +
+                    "Give the endpoint a shorter name.");
+            }
+
+            var serviceName = pod.Service.Ports == PodServicePorts.OneService ? pod.Name : $"{pod.Name}-{portName}";
+            var containerPort = _containerPorts[(member, endpoint.Name)];
+            _servicePorts[(member, endpoint.Name)] = new ServicePortPlan(
+                pod, member, endpoint, serviceName, portName, endpoint.Port ?? containerPort, containerPort, order++);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace PodSuite.Hosting.Kubernetes.Planning;
+
+/// <summary>An external endpoint as a port of a Service.</summary>
+/// <param name="Pod">The pod whose Service it is.</param>
+/// <param name="Member">The member that listens.</param>
+/// <param name="Endpoint">The member's endpoint.</param>
+/// <param name="ServiceName">The Service's name.</param>
+/// <param name="PortName">The port's name on the Service.</param>
+/// <param name="Port">The port other pods connect to.</param>
+/// <param name="ContainerPort">The port the member listens on inside the pod.</param>
+/// <param name="Order">The port's place among the pod's Service ports.</param>
+internal sealed record ServicePortPlan(
+    PodPlan Pod, IResource Member, EndpointAnnotation Endpoint, string ServiceName, string PortName, int Port, int ContainerPort, int Order);

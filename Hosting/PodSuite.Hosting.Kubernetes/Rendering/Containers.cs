@@ -1,0 +1,35 @@
+using Aspire.Hosting.ApplicationModel;
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>A member's container, in its role in the pod; its config files are given, not created here.</summary>
+internal static class Containers
+{
+    private const string RestartAlways = "Always";
+
+    public static V1Container Of(
+        IResource member, ContainerRole role, MemberSettings settings, IReadOnlyList<ConfigFiles> configFiles,
+        PortPlan ports, KubernetesPublishOptions options, PublishReport report)
+    {
+        var probes = Probes.For(member, role, ports, report);
+        var mounts = SharedVolumes.MountsOf(member).Concat(configFiles.Select(f => f.Mount)).ToList();
+        return new V1Container
+        {
+            Name = member.Name,
+            Image = Images.Of(member, options, report),
+            ImagePullPolicy = Images.PullPolicy,
+            Args = settings.Arguments.Count > 0 ? [.. settings.Arguments] : null,
+            Env = settings.Environment.Count > 0 ? [.. settings.Environment.Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })] : null,
+            Ports = ContainerPorts.Of(member, ports),
+            VolumeMounts = mounts.Count > 0 ? mounts : null,
+            Resources = ResourceRequirements.For(ResourceRequirements.Of(member)),
+            SecurityContext = SecurityDefaults.Container(member is ProjectResource ? SecurityDefaults.DotNetAppUser : null),
+            RestartPolicy = role == ContainerRole.NativeSidecar ? RestartAlways : null,
+            ReadinessProbe = probes.Readiness,
+            LivenessProbe = probes.Liveness,
+            StartupProbe = probes.Startup,
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using Aspire.Hosting.ApplicationModel;
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>The names, namespace and labels of the objects of one publish.</summary>
+internal sealed class ObjectMetadata(KubernetesPublishOptions options)
+{
+    public const string NameLabel = "app.kubernetes.io/name";
+    public const string ComponentLabel = "app.kubernetes.io/component";
+    public const string PartOfLabel = "app.kubernetes.io/part-of";
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    public const string ManagedBy = "podsuite";
+
+    private readonly string _partOf = KubernetesNames.Slug(options.PartOf ?? "aspire");
+
+    public V1ObjectMeta Named(string name, IDictionary<string, string> labels) =>
+        new() { Name = name, NamespaceProperty = options.Namespace, Labels = labels };
+
+    /// <summary>The labels that select a pod's containers: its name and the application's.</summary>
+    public Dictionary<string, string> SelectorOf(PodPlan pod) => new()
+    {
+        [NameLabel] = pod.Name,
+        [PartOfLabel] = _partOf,
+    };
+
+    /// <summary>The labels of a pod and of its Services: the selector's, its first app container, and PodSuite as manager.</summary>
+    public Dictionary<string, string> LabelsOf(PodPlan pod, IResource firstAppContainer) => new(SelectorOf(pod))
+    {
+        [ComponentLabel] = firstAppContainer.Name,
+        [ManagedByLabel] = ManagedBy,
+    };
+}

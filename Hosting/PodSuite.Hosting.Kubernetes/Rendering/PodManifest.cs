@@ -1,0 +1,19 @@
+using k8s;
+using k8s.Models;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>The Kubernetes objects of one published pod: its workload, Services and ConfigMaps.</summary>
+/// <param name="Name">The pod's name, also its folder in the kustomize base.</param>
+/// <param name="Workload">A <see cref="V1Deployment"/>, or a <see cref="V1Pod"/> when every container runs to completion.</param>
+/// <param name="Services">The Services of its external endpoints.</param>
+/// <param name="ConfigMaps">The ConfigMaps of its members' config files.</param>
+internal sealed record PodManifest(string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps)
+{
+    public V1PodSpec PodSpec => Workload switch
+    {
+        V1Deployment deployment => deployment.Spec.Template.Spec,
+        V1Pod pod => pod.Spec,
+        _ => throw new InvalidOperationException($"Unexpected workload {Workload.Kind}."),
+    };
+}

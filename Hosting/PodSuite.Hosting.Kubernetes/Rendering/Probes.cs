@@ -1,0 +1,73 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>A container's probes.</summary>
+/// <param name="Readiness">Whether it takes traffic.</param>
+/// <param name="Liveness">Whether it must be restarted.</param>
+/// <param name="Startup">Whether it has started, for a native sidecar that later containers wait for.</param>
+internal sealed record Probes(V1Probe? Readiness, V1Probe? Liveness, V1Probe? Startup)
+{
+    /// <summary>ServiceDefaults' readiness endpoint (<c>MapDefaultEndpoints</c>).</summary>
+    public const string ReadinessPath = "/health";
+
+    /// <summary>ServiceDefaults' liveness endpoint.</summary>
+    public const string LivenessPath = "/alive";
+
+    private const int ReadinessPeriodSeconds = 5;
+    private const int LivenessPeriodSeconds = 10;
+    private const int StartupPeriodSeconds = 2;
+
+    // A native sidecar gets a minute to start before Kubernetes restarts it.
+    private const int StartupFailureThreshold = 30;
+
+    private static readonly Probes s_none = new(null, null, null);
+
+    /// <summary>
+    /// The probes of a member's container in its role: a project's HTTP port is probed on ServiceDefaults' endpoints;
+    /// an init step has none; a native sidecar has a startup probe, on its HTTP port or else its first port.
+    /// </summary>
+    public static Probes For(IResource member, ContainerRole role, PortPlan ports, PublishReport report)
+    {
+        var httpPort = member is ProjectResource ? ports.HttpPort(member) : null;
+        return role switch
+        {
+            ContainerRole.InitStep => s_none,
+            ContainerRole.App when httpPort is { } port => new(ReadinessProbe(port), LivenessProbe(port), null),
+            ContainerRole.App => s_none,
+            _ => new(null, httpPort is { } port ? LivenessProbe(port) : null, StartupProbe(member, httpPort, ports, report)),
+        };
+    }
+
+    private static V1Probe ReadinessProbe(int port) => Http(ReadinessPath, port, ReadinessPeriodSeconds);
+
+    private static V1Probe LivenessProbe(int port) => Http(LivenessPath, port, LivenessPeriodSeconds);
+
+    private static V1Probe? StartupProbe(IResource member, int? httpPort, PortPlan ports, PublishReport report)
+    {
+        if (httpPort is { } port)
+        {
+            return Http(ReadinessPath, port, StartupPeriodSeconds, StartupFailureThreshold);
+        }
+
+        if (ports.FirstPort(member) is { } tcpPort)
+        {
+            return new V1Probe { TcpSocket = new V1TCPSocketAction { Port = tcpPort }, PeriodSeconds = StartupPeriodSeconds, FailureThreshold = StartupFailureThreshold };
+        }
+
+        report.Errors.Add(
+            $"'{member.Name}' is published as a native sidecar but has no endpoint to probe; give it one or drop " +
+            $"{nameof(KubernetesPublishExtensions.PublishAsNativeSidecar)}.");
+        return null;
+    }
+
+    private static V1Probe Http(string path, int port, int periodSeconds, int? failureThreshold = null) => new()
+    {
+        HttpGet = new V1HTTPGetAction { Path = path, Port = port },
+        PeriodSeconds = periodSeconds,
+        FailureThreshold = failureThreshold,
+    };
+}

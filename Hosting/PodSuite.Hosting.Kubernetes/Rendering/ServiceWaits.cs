@@ -1,0 +1,27 @@
+using System.Globalization;
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>WaitFor on a resource of another pod: an init container that waits until that pod's Service accepts connections.</summary>
+internal static class ServiceWaits
+{
+    private const int ConnectTimeoutSeconds = 2;
+    private const int RetrySeconds = 2;
+
+    public static V1Container Of(ServicePortPlan service, KubernetesPublishOptions options)
+    {
+        var target = $"{service.ServiceName} {service.Port.ToString(CultureInfo.InvariantCulture)}";
+        return new V1Container
+        {
+            Name = $"wait-for-{service.Member.Name}",
+            Image = options.WaitImage,
+            ImagePullPolicy = Images.PullPolicy,
+            Command = ["sh", "-c",
+                $"until nc -z -w {ConnectTimeoutSeconds} {target}; do echo waiting for {service.Member.Name} at {target}; sleep {RetrySeconds}; done"],
+            Resources = ResourceRequirements.For(ResourceRequirements.ServiceWait),
+            SecurityContext = SecurityDefaults.Container(SecurityDefaults.NobodyUser),
+        };
+    }
+}

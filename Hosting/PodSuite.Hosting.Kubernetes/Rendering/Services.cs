@@ -1,0 +1,27 @@
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>A pod's external endpoints as Services: one with a named port each, or one per port, of the pod's Service type.</summary>
+internal static class Services
+{
+    public static List<V1Service> Of(PodPlan pod, PortPlan ports, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
+    {
+        var type = pod.Service.Type.ToString();
+        return [.. ports.ServicePortsOf(pod)
+            .GroupBy(p => p.ServiceName)
+            .Select(service => new V1Service
+            {
+                ApiVersion = "v1",
+                Kind = "Service",
+                Metadata = metadata.Named(service.Key, labels),
+                Spec = new V1ServiceSpec
+                {
+                    Type = type,
+                    Selector = selector,
+                    Ports = [.. service.Select(p => new V1ServicePort { Name = p.PortName, Port = p.Port, TargetPort = p.ContainerPort, Protocol = ContainerPorts.Protocol })],
+                },
+            })];
+    }
+}

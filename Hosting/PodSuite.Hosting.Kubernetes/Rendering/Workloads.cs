@@ -1,0 +1,37 @@
+using k8s;
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>
+/// A pod's workload: a Deployment of one replica, or a bare Pod that is not restarted when every app container runs to
+/// completion.
+/// </summary>
+internal static class Workloads
+{
+    public const string RestartNever = "Never";
+
+    public static IKubernetesObject<V1ObjectMeta> Of(
+        PodPlan pod, StartOrder order, V1PodSpec spec, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
+    {
+        if (order.RunsToCompletion)
+        {
+            spec.RestartPolicy = RestartNever;
+            return new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = metadata.Named(pod.Name, labels), Spec = spec };
+        }
+
+        return new V1Deployment
+        {
+            ApiVersion = "apps/v1",
+            Kind = "Deployment",
+            Metadata = metadata.Named(pod.Name, labels),
+            Spec = new V1DeploymentSpec
+            {
+                Replicas = 1,
+                Selector = new V1LabelSelector { MatchLabels = selector },
+                Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = labels }, Spec = spec },
+            },
+        };
+    }
+}

@@ -1,0 +1,65 @@
+namespace Hosting.Kubernetes.Tests;
+
+/// <summary>Publishing for podman kube play (podman 4.3), which lacks Services and runs init containers its own way.</summary>
+public class PodmanMappingTests
+{
+    [Fact]
+    public async Task ExternalEndpointsArePublishedOnTheHostAtTheServicePortAndInternalOnesNotAtAll()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var mc3 = builder.AddPod("mc3");
+        builder.AddContainer("webapp", "example/webapp").InPod(mc3).WithHttpEndpoint(targetPort: 5000);
+        builder.AddContainer("proxy", "example/proxy").InPod(mc3).WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
+
+        var pod = (await builder.MapAsync(Publisher.ForPodman)).Pod("mc3");
+
+        Assert.Null(pod.Container("webapp").Ports);
+        var published = Assert.Single(pod.Container("proxy").Ports);
+        Assert.Equal((8080, 80), (published.ContainerPort, published.HostPort));
+        Assert.Empty(pod.Services);
+    }
+
+    [Fact]
+    public async Task AServingPodIsABarePodRestartedOnlyOnFailureSoItsInitContainersRunOnce()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var pod = builder.AddPod("myapp-pod");
+        var init = builder.AddContainer("init", "example/init").InPod(pod).RunsToCompletion();
+        builder.AddContainer("app", "example/app").InPod(pod).WaitForCompletion(init);
+
+        var workload = Assert.IsType<V1Pod>((await builder.MapAsync(Publisher.ForPodman)).Pod("myapp-pod").Workload);
+
+        Assert.Equal("OnFailure", workload.Spec.RestartPolicy);
+        Assert.Equal("always", workload.Metadata.Annotations["io.podman.annotations.init.container.type"]);
+        Assert.Equal(["init"], workload.Spec.InitContainers.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task AnotherPodIsReachedThroughTheHost()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var proxy = builder.AddContainer("proxy", "example/proxy").InPod(builder.AddPod("mc3")).WithHttpEndpoint(port: 8080, targetPort: 8080).WithExternalHttpEndpoints();
+        builder.AddContainer("client", "example/client").InPod(builder.AddPod("other")).WithReference(proxy.GetEndpoint("http"));
+
+        var client = (await builder.MapAsync(Publisher.ForPodman)).Pod("other").Container("client");
+
+        Assert.Equal("http://host.containers.internal:8080", client.Env("services__proxy__http__0"));
+    }
+
+    [Fact]
+    public async Task APodThatRunsToCompletionKeepsItsRestartPolicyAndTheGeneratedReadmeSaysWhichEachPodHas()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var mc2 = builder.AddPod("mc2");
+        builder.AddContainer("producer", "example/ipc").InPod(mc2).RunsToCompletion();
+        builder.AddContainer("site", "example/site").InPod(builder.AddPod("mc1"));
+        var options = Publisher.ForPodman;
+
+        var pods = await builder.MapAsync(options);
+
+        Assert.Equal("Never", Assert.IsType<V1Pod>(pods.Pod("mc2").Workload).Spec.RestartPolicy);
+        var readme = ManifestReadme.Render(pods, options);
+        Assert.Contains("| `mc2` | Pod, restartPolicy Never |", readme);
+        Assert.Contains("| `mc1` | Pod, restartPolicy OnFailure |", readme);
+    }
+}
