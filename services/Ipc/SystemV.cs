@@ -6,7 +6,6 @@ namespace PodSuite.Ipc;
 internal static partial class SystemV
 {
     public const int IpcCreate = 0x200;      // IPC_CREAT
-    public const int IpcExclusive = 0x400;   // IPC_EXCL
     public const int IpcNoWait = 0x800;      // IPC_NOWAIT
     public const int IpcRemove = 0;          // IPC_RMID
     public const int IpcStat = 2;            // IPC_STAT

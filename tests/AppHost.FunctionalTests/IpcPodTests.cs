@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace AppHost.FunctionalTests;
 
 [Collection(PodSuiteCollection.Name)]
-public partial class IpcPodTests(PodSuiteAppFixture fixture)
+public class IpcPodTests(PodSuiteAppFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
@@ -21,9 +20,9 @@ public partial class IpcPodTests(PodSuiteAppFixture fixture)
         var consumerLog = await LogUntilAsync("consumer", "Consumed: done", timeout.Token);
         var producerLog = await LogUntilAsync("producer", "Produced: done", timeout.Token);
         Assert.Contains(producerLog, l => l.Contains("Produced: done after 10 messages", StringComparison.Ordinal));
-        var produced = Texts(producerLog, "Produced");
+        var produced = DemoOutput.MessageTexts(producerLog, "Produced");
         Assert.Equal(10, produced.Count);
-        Assert.Equal(produced, Texts(consumerLog, "Consumed"));
+        Assert.Equal(produced, DemoOutput.MessageTexts(consumerLog, "Consumed"));
         Assert.EndsWith("Consumed: done after 10 messages, none lost; queue removed", consumerLog.Last(l => l.Contains("Consumed: ")));
     }
 
@@ -73,10 +72,4 @@ public partial class IpcPodTests(PodSuiteAppFixture fixture)
 
         throw new UnreachableException();
     }
-
-    private static List<string> Texts(IEnumerable<string> log, string verb) =>
-        [.. log.Select(l => MessageText().Match(l)).Where(m => m.Success && m.Groups["verb"].Value == verb).Select(m => m.Groups["text"].Value)];
-
-    [GeneratedRegex(@"(?<verb>Produced|Consumed): (?<text>\d\d)$")]
-    private static partial Regex MessageText();
 }

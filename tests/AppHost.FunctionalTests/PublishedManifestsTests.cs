@@ -24,10 +24,10 @@ public sealed class PublishedManifestsTests : IDisposable
         var published = Files(target);
         Assert.True(committed.Keys.SequenceEqual(published.Keys),
             $"manifests/ has [{string.Join(", ", committed.Keys)}] but publishing writes [{string.Join(", ", published.Keys)}]; regenerate: {RegenerateCommand}");
-        foreach (var (file, text) in published)
-        {
-            Assert.True(committed[file] == text, $"manifests/{file} is stale; regenerate: {RegenerateCommand}");
-        }
+        var stale = published.Where(f => committed[f.Key] != f.Value)
+            .Select(f => $"manifests/{f.Key} (- committed, + published now):\n{Snapshot.Diff(committed[f.Key], f.Value)}")
+            .ToList();
+        Assert.True(stale.Count == 0, $"{string.Join("\n", stale)}regenerate: {RegenerateCommand}");
     }
 
     [Fact]

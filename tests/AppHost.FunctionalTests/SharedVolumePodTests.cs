@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 
 namespace AppHost.FunctionalTests;
 
 [Collection(PodSuiteCollection.Name)]
-public partial class SharedVolumePodTests(PodSuiteAppFixture fixture)
+public class SharedVolumePodTests(PodSuiteAppFixture fixture)
 {
     [Fact]
     public void TheLogWriterAndTheStaticSiteShareOneFreshDirectory()
@@ -48,7 +47,7 @@ public partial class SharedVolumePodTests(PodSuiteAppFixture fixture)
 
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("<!doctype html>", lines[0]);
-        Assert.All(lines.Skip(1), line => Assert.Matches(TimestampLine(), line));
+        Assert.All(lines.Skip(1), line => Assert.Matches(DemoOutput.TimestampLine(), line));
         return lines[1..];
     }
 
@@ -57,7 +56,4 @@ public partial class SharedVolumePodTests(PodSuiteAppFixture fixture)
         Assert.True(fixture.Notifications.TryGetCurrentState(resource, out var state), $"'{resource}' has no state");
         return Assert.Single(state.Snapshot.EnvironmentVariables, e => e.Name == name).Value!;
     }
-
-    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")]
-    private static partial Regex TimestampLine();
 }

@@ -26,6 +26,21 @@ public class SharedVolumeTests
     }
 
     [Fact]
+    public async Task TheDirectoryIsCreatedBeforeAnyMemberStartsAndReadingItsPathCreatesNothing()
+    {
+        var podName = $"pod{Guid.NewGuid():N}"[..12];
+        var builder = PodModel.CreateBuilder();
+        var volume = builder.AddPod(podName).AddSharedVolume("data");
+        Assert.Null(volume.LocalPath);
+
+        await using var app = await builder.BuildAndPrepareAsync();
+
+        // Found on disk without asking the volume: nothing is created by reading LocalPath.
+        var created = Assert.Single(Directory.GetDirectories(Path.GetTempPath(), $"podsuite-{podName}-data-*"));
+        Assert.Equal(created, volume.LocalPath);
+    }
+
+    [Fact]
     public async Task EachRunGetsItsOwnDirectoryAndItIsDeletedWhenTheAppHostStops()
     {
         var first = await PrepareVolumeAsync();

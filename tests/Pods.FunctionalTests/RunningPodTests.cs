@@ -1,14 +1,13 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PodSuite.InitOrder;
 
 namespace Pods.FunctionalTests;
 
 /// <summary>The behaviours of the demo pods, asserted against the published manifests running in podman.</summary>
 [Collection(PodRuntimeCollection.Name)]
-public partial class RunningPodTests(PodRuntime pods)
+public class RunningPodTests(PodRuntime pods)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -43,10 +42,10 @@ public partial class RunningPodTests(PodRuntime pods)
         Assert.Equal(0, await pods.WaitForExitAsync("mc2-consumer", Timeout));
         Assert.Equal(0, await pods.WaitForExitAsync("mc2-producer", Timeout));
 
-        var produced = Texts(await pods.LogsAsync("mc2-producer"), "Produced");
+        var produced = DemoOutput.MessageTexts((await pods.LogsAsync("mc2-producer")).Split('\n'), "Produced");
         Assert.Equal(10, produced.Count);
         var consumer = await pods.LogsAsync("mc2-consumer");
-        Assert.Equal(produced, Texts(consumer, "Consumed"));
+        Assert.Equal(produced, DemoOutput.MessageTexts(consumer.Split('\n'), "Consumed"));
         Assert.Contains("Consumed: done after 10 messages, none lost; queue removed", consumer);
 
         var producerIpc = (await pods.InspectAsync("mc2-producer")).GetProperty("HostConfig").GetProperty("IpcMode").GetString();
@@ -142,7 +141,7 @@ public partial class RunningPodTests(PodRuntime pods)
     private static async Task<string[]> TimestampLinesAsync()
     {
         var page = await RetryAsync(() => s_http.GetStringAsync("http://localhost:8081/"));
-        return [.. page.Split('\n').Where(l => TimestampLine().IsMatch(l))];
+        return [.. page.Split('\n').Where(l => DemoOutput.TimestampLine().IsMatch(l))];
     }
 
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
@@ -160,13 +159,4 @@ public partial class RunningPodTests(PodRuntime pods)
             }
         }
     }
-
-    private static List<string> Texts(string log, string verb) =>
-        [.. log.Split('\n').Select(l => MessageText().Match(l)).Where(m => m.Success && m.Groups["verb"].Value == verb).Select(m => m.Groups["text"].Value)];
-
-    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")]
-    private static partial Regex TimestampLine();
-
-    [GeneratedRegex(@"(?<verb>Produced|Consumed): (?<text>\d\d)\s*$")]
-    private static partial Regex MessageText();
 }

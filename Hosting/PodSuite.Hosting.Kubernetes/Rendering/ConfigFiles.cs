@@ -5,8 +5,8 @@ using PodSuite.Hosting.Kubernetes.Planning;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// A member's config files: one ConfigMap per directory they are mounted in, mounted as that directory (podman 4.3 has
-/// no <c>subPath</c>, and a directory mount also sees the ConfigMap's updates).
+/// A member's config files: one ConfigMap per directory they are mounted in, mounted as that directory (not every
+/// runtime supports <c>subPath</c>, and a directory mount also sees the ConfigMap's updates).
 /// </summary>
 /// <param name="ConfigMap">The files' contents.</param>
 /// <param name="Volume">The pod's volume of the ConfigMap.</param>

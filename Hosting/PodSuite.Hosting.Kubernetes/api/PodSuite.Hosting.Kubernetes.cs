@@ -1,0 +1,75 @@
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Hosting.Kubernetes.Tests")]
+[assembly: System.Runtime.Versioning.TargetFramework(".NETCoreApp,Version=v10.0", FrameworkDisplayName=".NET 10.0")]
+namespace Aspire.Hosting.ApplicationModel
+{
+    public sealed class ContainerResources : System.IEquatable<Aspire.Hosting.ApplicationModel.ContainerResources>
+    {
+        public ContainerResources(string CpuRequest, string MemoryRequest, string CpuLimit, string MemoryLimit) { }
+        public string CpuLimit { get; init; }
+        public string CpuRequest { get; init; }
+        public string MemoryLimit { get; init; }
+        public string MemoryRequest { get; init; }
+        public static Aspire.Hosting.ApplicationModel.ContainerResources Default { get; }
+    }
+    public sealed class ContainerResourcesAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public ContainerResourcesAnnotation(Aspire.Hosting.ApplicationModel.ContainerResources resources) { }
+        public Aspire.Hosting.ApplicationModel.ContainerResources Resources { get; }
+    }
+    public sealed class KubernetesPodsEnvironmentResource : Aspire.Hosting.ApplicationModel.Resource
+    {
+        public KubernetesPodsEnvironmentResource(string name) { }
+        public Aspire.Hosting.ApplicationModel.PodServiceType DefaultServiceType { get; set; }
+        public string ImageTag { get; set; }
+        public string? Namespace { get; set; }
+        public string? PartOf { get; set; }
+        public string Registry { get; set; }
+        public PodSuite.Hosting.Kubernetes.PodRuntime Runtime { get; set; }
+        public string WaitImage { get; set; }
+    }
+    public sealed class NativeSidecarAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public NativeSidecarAnnotation() { }
+    }
+    public sealed class PodServiceAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public PodServiceAnnotation(Aspire.Hosting.ApplicationModel.PodServiceType type, Aspire.Hosting.ApplicationModel.PodServicePorts ports) { }
+        public Aspire.Hosting.ApplicationModel.PodServicePorts Ports { get; }
+        public Aspire.Hosting.ApplicationModel.PodServiceType Type { get; }
+    }
+    public enum PodServicePorts
+    {
+        OneService = 0,
+        ServicePerPort = 1,
+    }
+    public enum PodServiceType
+    {
+        ClusterIP = 0,
+        NodePort = 1,
+        LoadBalancer = 2,
+    }
+}
+namespace Aspire.Hosting
+{
+    public static class KubernetesPodsExtensions
+    {
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> AddKubernetesPods(this Aspire.Hosting.IDistributedApplicationBuilder builder, [Aspire.Hosting.ApplicationModel.ResourceName] string name) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> WithProperties(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> builder, System.Action<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> configure) { }
+    }
+    public static class KubernetesPublishExtensions
+    {
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishAsNativeSidecar<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerResources<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerResources resources)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> PublishWithService(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, Aspire.Hosting.ApplicationModel.PodServiceType type, Aspire.Hosting.ApplicationModel.PodServicePorts ports = 0) { }
+    }
+}
+namespace PodSuite.Hosting.Kubernetes
+{
+    public enum PodRuntime
+    {
+        Kubernetes = 0,
+        Podman = 1,
+    }
+}

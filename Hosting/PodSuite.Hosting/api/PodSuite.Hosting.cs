@@ -1,0 +1,79 @@
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Hosting.Kubernetes.Tests")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Hosting.UnitTests")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("PodSuite.Hosting.Kubernetes")]
+[assembly: System.Runtime.Versioning.TargetFramework(".NETCoreApp,Version=v10.0", FrameworkDisplayName=".NET 10.0")]
+namespace Aspire.Hosting.ApplicationModel
+{
+    public sealed class ConfigFileAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public ConfigFileAnnotation(string sourcePath, string mountDirectory, string environmentVariable) { }
+        public string EnvironmentVariable { get; }
+        public string FileName { get; }
+        public string MountDirectory { get; }
+        public string MountedPath { get; }
+        public string SourcePath { get; }
+    }
+    public sealed class IpcKey
+    {
+        public string Name { get; }
+        public Aspire.Hosting.ApplicationModel.PodResource Pod { get; }
+        public int Value { get; }
+    }
+    public sealed class IpcKeyAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public IpcKeyAnnotation(Aspire.Hosting.ApplicationModel.IpcKey key, string environmentVariable) { }
+        public string EnvironmentVariable { get; }
+        public Aspire.Hosting.ApplicationModel.IpcKey Key { get; }
+    }
+    public sealed class PodMemberAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public PodMemberAnnotation(Aspire.Hosting.ApplicationModel.PodResource pod) { }
+        public Aspire.Hosting.ApplicationModel.PodResource Pod { get; }
+    }
+    public sealed class PodResource : Aspire.Hosting.ApplicationModel.Resource
+    {
+        public PodResource(string name) { }
+        public System.Collections.Generic.IReadOnlyList<Aspire.Hosting.ApplicationModel.IpcKey> IpcKeys { get; }
+        public System.Collections.Generic.IReadOnlyList<Aspire.Hosting.ApplicationModel.SharedVolume> SharedVolumes { get; }
+        public System.Collections.Generic.IEnumerable<Aspire.Hosting.ApplicationModel.IResource> GetMembers(Aspire.Hosting.ApplicationModel.DistributedApplicationModel model) { }
+    }
+    public sealed class RunToCompletionAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public RunToCompletionAnnotation() { }
+    }
+    public sealed class SharedVolume
+    {
+        public string? LocalPath { get; }
+        public string Name { get; }
+        public Aspire.Hosting.ApplicationModel.PodResource Pod { get; }
+    }
+    public sealed class SharedVolumeMountAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public SharedVolumeMountAnnotation(Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string environmentVariable) { }
+        public string EnvironmentVariable { get; }
+        public string MountPath { get; }
+        public Aspire.Hosting.ApplicationModel.SharedVolume Volume { get; }
+    }
+}
+namespace Aspire.Hosting
+{
+    public static class PodBuilderExtensions
+    {
+        public const string PodResourceType = "Pod";
+        public static Aspire.Hosting.ApplicationModel.IpcKey AddIpcKey(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name, int? publishedKey = default) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> AddPod(this Aspire.Hosting.IDistributedApplicationBuilder builder, [Aspire.Hosting.ApplicationModel.ResourceName] string name) { }
+        public static Aspire.Hosting.ApplicationModel.SharedVolume AddSharedVolume(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> InPod<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerPort<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, int port, string endpointName = "http")
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> RunsToCompletion<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithConfigFile<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string path, string mountDirectory, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithIpcKey<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IpcKey key, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithSharedVolume<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+    }
+}

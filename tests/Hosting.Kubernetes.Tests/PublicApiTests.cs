@@ -1,0 +1,12 @@
+using PublicApiGenerator;
+
+namespace Hosting.Kubernetes.Tests;
+
+public class PublicApiTests
+{
+    [Fact]
+    public void ThePublicApiOfPodSuiteHostingKubernetesIsTheReviewedOne() =>
+        Snapshot.Match(
+            "Hosting/PodSuite.Hosting.Kubernetes/api/PodSuite.Hosting.Kubernetes.cs",
+            typeof(KubernetesPodsEnvironmentResource).Assembly.GeneratePublicApi());
+}

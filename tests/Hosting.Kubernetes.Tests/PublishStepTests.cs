@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Hosting.Kubernetes.Tests;
+
+/// <summary>Aspire's publishing pipeline, run in-process, with and without the Kubernetes pods environment.</summary>
+public sealed class PublishStepTests : IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(1);
+
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("podsuite-publish-step-");
+
+    private string Output => Path.Combine(_root.FullName, "manifests");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    [Fact]
+    public async Task AnAppHostThatDoesNotOptInPublishesNoPods()
+    {
+        var builder = PublishingBuilder();
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        await PublishAsync(builder);
+
+        Assert.False(File.Exists(Path.Combine(Output, "kustomization.yaml")));
+        Assert.False(Directory.Exists(Path.Combine(Output, "pod")));
+    }
+
+    [Fact]
+    public async Task TheEnvironmentsPropertiesAreDefaultsThatConfigurationOverrides()
+    {
+        var builder = PublishingBuilder("--PodSuite:ImageTag=from-configuration");
+        builder.AddKubernetesPods("kubernetes").WithProperties(k =>
+        {
+            k.Registry = "registry.example";
+            k.ImageTag = "from-code";
+            k.Namespace = "demo-apps";
+            k.DefaultServiceType = PodServiceType.NodePort;
+        });
+        builder.AddFakeProject("web").InPod(builder.AddPod("pod")).WithHttpEndpoint().WithExternalHttpEndpoints();
+
+        await PublishAsync(builder);
+
+        var deployment = File.ReadAllText(Path.Combine(Output, "pod", "deployment.yaml"));
+        Assert.Contains("image: registry.example/web:from-configuration", deployment);
+        Assert.Contains("namespace: demo-apps", deployment);
+        Assert.Contains("type: NodePort", File.ReadAllText(Path.Combine(Output, "pod", "service.yaml")));
+    }
+
+    [Fact]
+    public async Task WhatThePublisherDecidesOnItsOwnIsLoggedAsAWarning()
+    {
+        var builder = PublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+        var pod = builder.AddPod("pod");
+        var helper = builder.AddContainer("helper", "example/helper").InPod(pod);
+        builder.AddContainer("app", "example/app").InPod(pod).WaitFor(helper);
+        var logs = new FakeLogCollector();
+
+        await PublishAsync(builder, logs);
+
+        var warning = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("'app' in pod 'pod' waits for 'helper'"));
+        Assert.Contains("PublishAsNativeSidecar", warning.Message);
+        Assert.True(File.Exists(Path.Combine(Output, "pod", "deployment.yaml")));
+    }
+
+    [Fact]
+    public void AnAppHostPublishesThroughOneEnvironment()
+    {
+        var builder = PublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => builder.AddKubernetesPods("second"));
+
+        Assert.Contains("already publishes its pods to Kubernetes through 'kubernetes'", error.Message);
+        Assert.Contains("call AddKubernetesPods once", error.Message);
+    }
+
+    [Fact]
+    public void ALocalRunDoesNotShowTheEnvironment()
+    {
+        var builder = PodModel.CreateBuilder();
+
+        var environment = builder.AddKubernetesPods("kubernetes").WithProperties(k => k.ImageTag = "1.0");
+
+        Assert.Equal("1.0", environment.Resource.ImageTag);
+        Assert.DoesNotContain(environment.Resource, builder.Resources);
+    }
+
+    [Fact]
+    public void TheExtensionsRefuseNull()
+    {
+        var builder = PodModel.CreateBuilder();
+        var environment = builder.AddKubernetesPods("kubernetes");
+        var pod = builder.AddPod("pod");
+        var app = builder.AddContainer("app", "example/app");
+
+        Assert.Throws<ArgumentNullException>(() => KubernetesPodsExtensions.AddKubernetesPods(null!, "kubernetes"));
+        Assert.Throws<ArgumentNullException>(() => builder.AddKubernetesPods(null!));
+        Assert.Throws<ArgumentNullException>(() => environment.WithProperties(null!));
+        Assert.Throws<ArgumentNullException>(() => KubernetesPublishExtensions.PublishWithService(null!, PodServiceType.NodePort));
+        Assert.Throws<ArgumentNullException>(() => app.PublishWithContainerResources(null!));
+        Assert.Throws<ArgumentNullException>(() => KubernetesPublishExtensions.PublishAsNativeSidecar<ContainerResource>(null!));
+        Assert.NotNull(pod);
+    }
+
+    private IDistributedApplicationBuilder PublishingBuilder(params string[] args) =>
+        PodModel.CreateBuilder(["--operation", "publish", "--step", "publish", "--output-path", Output, .. args]);
+
+    private static async Task PublishAsync(IDistributedApplicationBuilder builder, FakeLogCollector? logs = null)
+    {
+        if (logs is not null)
+        {
+            builder.Services.AddLogging(l => l.AddProvider(new FakeLoggerProvider(logs)));
+        }
+
+        await using var app = builder.Build();
+        using var timeout = new CancellationTokenSource(s_timeout);
+        await app.RunAsync(timeout.Token);
+    }
+}
