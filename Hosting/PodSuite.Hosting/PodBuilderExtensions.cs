@@ -226,8 +226,8 @@ public static class PodBuilderExtensions
 
         var endpoint = builder.Resource.Annotations.OfType<EndpointAnnotation>().SingleOrDefault(e => e.Name == endpointName)
             ?? throw new DistributedApplicationException(
-                $"'{builder.Resource.Name}' has no endpoint named '{endpointName}'. Add it (for example WithHttpEndpoint) " +
-                "before PublishWithContainerPort, or name an endpoint it has.");
+                $"'{builder.Resource.Name}' has no endpoint named '{endpointName}'. Add it (for example " +
+                $"{nameof(ResourceBuilderExtensions.WithHttpEndpoint)}) before {nameof(PublishWithContainerPort)}, or name an endpoint it has.");
         if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
         {
             endpoint.TargetPort = port;

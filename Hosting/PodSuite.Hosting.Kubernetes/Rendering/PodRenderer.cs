@@ -10,6 +10,9 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// </summary>
 internal sealed class PodRenderer(PortPlan ports, ValueResolver values, KubernetesPublishOptions options, PublishReport report)
 {
+    // A pod whose containers all run to completion is not restarted; a Deployment's pods keep Kubernetes' default.
+    private const string RestartNever = "Never";
+
     private readonly ObjectMetadata _metadata = new(options);
 
     public async Task<PodManifest> RenderAsync(PodPlan pod, CancellationToken cancellationToken)
@@ -38,6 +41,7 @@ internal sealed class PodRenderer(PortPlan ports, ValueResolver values, Kubernet
             InitContainers = initContainers.Count > 0 ? initContainers : null,
             Containers = containers,
             Volumes = volumes.Count > 0 ? volumes : null,
+            RestartPolicy = order.RunsToCompletion ? RestartNever : null,
         };
         var selector = _metadata.SelectorOf(pod);
         var labels = _metadata.LabelsOf(pod, order.AppContainers[0]);

@@ -10,14 +10,11 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// </summary>
 internal static class Workloads
 {
-    public const string RestartNever = "Never";
-
     public static IKubernetesObject<V1ObjectMeta> Of(
         PodPlan pod, StartOrder order, V1PodSpec spec, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
     {
         if (order.RunsToCompletion)
         {
-            spec.RestartPolicy = RestartNever;
             return new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = metadata.Named(pod.Name, labels), Spec = spec };
         }
 
