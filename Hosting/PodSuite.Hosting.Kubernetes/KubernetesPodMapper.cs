@@ -21,7 +21,7 @@ internal static class KubernetesPodMapper
         DistributedApplicationModel model, KubernetesPublishOptions options, CancellationToken cancellationToken = default)
     {
         var report = new PublishReport();
-        var pods = PodPlan.From(model, options.ServiceType, report);
+        var pods = PodPlan.From(model, options.DefaultServiceType, report);
         var ports = new PortPlan(pods, report);
         report.ThrowIfAnyError();
 

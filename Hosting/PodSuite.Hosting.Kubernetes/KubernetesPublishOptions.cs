@@ -4,41 +4,43 @@ using Microsoft.Extensions.Configuration;
 namespace PodSuite.Hosting.Kubernetes;
 
 /// <summary>
-/// The settings one publish runs with: the environment's, overridden by configuration (command line
-/// <c>--PodSuite:Registry=...</c>, or environment variables <c>PodSuite__Registry</c>, ...).
+/// The settings one publish runs with: the environment's (<see cref="KubernetesPodsEnvironmentResource"/>, which holds
+/// the defaults), overridden by configuration under the same names (command line <c>--PodSuite:Registry=...</c>, or
+/// environment variables <c>PodSuite__Registry</c>, ...).
 /// </summary>
 internal sealed class KubernetesPublishOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "PodSuite";
 
-    public string Registry { get; set; } = "localhost:5055";
+    public required string Registry { get; set; }
 
-    public string ImageTag { get; set; } = "latest";
+    public required string ImageTag { get; set; }
 
     public string? Namespace { get; set; }
 
-    public PodServiceType ServiceType { get; set; } = PodServiceType.ClusterIP;
+    public PodServiceType DefaultServiceType { get; set; }
 
-    public PodRuntime Runtime { get; set; } = PodRuntime.Kubernetes;
+    public PodRuntime Runtime { get; set; }
 
     public string? PartOf { get; set; }
 
-    public string WaitImage { get; set; } = "busybox:1.36";
+    public required string WaitImage { get; set; }
 
-    public static KubernetesPublishOptions From(KubernetesPodsEnvironmentResource environment, IConfiguration configuration, string applicationName)
+    public static KubernetesPublishOptions From(
+        KubernetesPodsEnvironmentResource environment, IConfiguration? configuration = null, string? applicationName = null)
     {
         var options = new KubernetesPublishOptions
         {
             Registry = environment.Registry,
             ImageTag = environment.ImageTag,
             Namespace = environment.Namespace,
-            ServiceType = environment.DefaultServiceType,
+            DefaultServiceType = environment.DefaultServiceType,
             Runtime = environment.Runtime,
             PartOf = environment.PartOf,
             WaitImage = environment.WaitImage,
         };
-        configuration.GetSection(Section).Bind(options);
+        configuration?.GetSection(Section).Bind(options);
         options.PartOf ??= applicationName;
         return options;
     }

@@ -179,7 +179,7 @@ public class KubernetesMappingTests
         var init = Assert.Single((await builder.MapAsync()).Pod("client-pod").PodSpec.InitContainers);
 
         Assert.Equal("wait-for-proxy", init.Name);
-        Assert.Equal(new KubernetesPublishOptions().WaitImage, init.Image);
+        Assert.Equal(new KubernetesPodsEnvironmentResource("kubernetes").WaitImage, init.Image);
         Assert.Contains("until nc -z -w 2 mc3 8080", init.Command[2]);
     }
 

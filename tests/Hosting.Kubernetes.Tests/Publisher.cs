@@ -6,9 +6,12 @@ namespace Hosting.Kubernetes.Tests;
 /// <summary>Runs the Kubernetes mapping on an in-memory app model in publish mode.</summary>
 internal static class Publisher
 {
-    public static KubernetesPublishOptions Options => new() { Registry = "registry.example", ImageTag = "1.2.3", PartOf = "demo" };
+    public static KubernetesPublishOptions Options => KubernetesPublishOptions.From(Environment());
 
-    public static KubernetesPublishOptions ForPodman => new() { Registry = "registry.example", ImageTag = "1.2.3", PartOf = "demo", Runtime = PodRuntime.Podman };
+    public static KubernetesPublishOptions ForPodman => KubernetesPublishOptions.From(Environment(PodRuntime.Podman));
+
+    private static KubernetesPodsEnvironmentResource Environment(PodRuntime runtime = PodRuntime.Kubernetes) =>
+        new("kubernetes") { Registry = "registry.example", ImageTag = "1.2.3", PartOf = "demo", Runtime = runtime };
 
     public static async Task<IReadOnlyList<PodManifest>> MapAsync(this IDistributedApplicationBuilder builder, KubernetesPublishOptions? options = null) =>
         (await builder.MapWithWarningsAsync(options)).Pods;
