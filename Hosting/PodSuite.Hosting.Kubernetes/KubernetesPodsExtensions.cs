@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using PodSuite.Hosting.Kubernetes;
 
 namespace Aspire.Hosting;
@@ -26,22 +27,23 @@ public static class KubernetesPodsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
-        var environment = new KubernetesPodsEnvironmentResource(name);
-        if (builder.ExecutionContext.IsRunMode)
-        {
-            // Nothing is published in a local run: the environment is not shown, and no step is added.
-            return builder.CreateResourceBuilder(environment);
-        }
-
-        if (builder.Resources.OfType<KubernetesPodsEnvironmentResource>().FirstOrDefault() is { } existing)
+        if (builder.Services.Select(s => s.ImplementationInstance).OfType<KubernetesPodsEnvironmentResource>().FirstOrDefault() is { } existing)
         {
             throw new DistributedApplicationException(
                 $"The app host already publishes its pods to Kubernetes through '{existing.Name}'; " +
                 $"call {nameof(AddKubernetesPods)} once, and set its properties with {nameof(WithProperties)}.");
         }
 
+        var environment = new KubernetesPodsEnvironmentResource(name);
+        builder.Services.AddSingleton(environment);
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // Nothing is published in a local run: the environment is not shown, and no step is added.
+            return builder.CreateResourceBuilder(environment);
+        }
+
         KubernetesPublishing.AddPublishStep(builder, environment);
-        return builder.AddResource(environment).WithIconName("ServerMultiple").ExcludeFromManifest();
+        return builder.AddResource(environment).ExcludeFromManifest();
     }
 
     /// <summary>Sets the environment's defaults in code: registry, image tag, namespace, default Service type, runtime.</summary>

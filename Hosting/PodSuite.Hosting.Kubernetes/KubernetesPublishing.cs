@@ -6,6 +6,7 @@ using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PodSuite.Hosting.Kubernetes.Output;
+using PodSuite.Hosting.Kubernetes.Planning;
 
 namespace PodSuite.Hosting.Kubernetes;
 
@@ -24,14 +25,22 @@ internal static partial class KubernetesPublishing
         {
             var options = KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
             var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
-            var mapped = await KubernetesPodMapper.MapAsync(context.Model, options, context.CancellationToken).ConfigureAwait(false);
-            foreach (var warning in mapped.Warnings)
+            var report = new PublishReport();
+            try
             {
-                LogDecision(context.Logger, warning);
+                var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken)
+                    .ConfigureAwait(false);
+                ManifestWriter.Write(output, pods, options);
+                LogWritten(context.Logger, pods.Count, options.Runtime, Path.GetFullPath(output));
             }
-
-            ManifestWriter.Write(output, mapped.Pods, options);
-            LogWritten(context.Logger, mapped.Pods.Count, options.Runtime, Path.GetFullPath(output));
+            finally
+            {
+                // Said whether or not the publish succeeds: a decision can explain an error.
+                foreach (var warning in report.Warnings)
+                {
+                    LogDecision(context.Logger, warning);
+                }
+            }
         }, dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
     }
 

@@ -337,4 +337,18 @@ public class KubernetesMappingTests
 
         Assert.Contains("Resource 'script' is a ExecutableResource, which has no container image to publish", message);
     }
+
+    [Fact]
+    public async Task AValueAspireCannotGiveIsAnErrorReportedWithTheOthers()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod")).WithEnvironment("API_KEY", builder.AddParameter("api-key"));
+        builder.AddContainer("other", "example/other").WithEnvironment("PASSWORD", builder.AddParameter("password", secret: true));
+
+        var message = await builder.MappingErrorAsync();
+
+        Assert.Contains("'app': ", message);
+        Assert.Contains("api-key", message);
+        Assert.Contains("'other' (PASSWORD) uses secret parameter 'password'", message);
+    }
 }

@@ -43,9 +43,7 @@ public class MappingSnapshotTests
     [Fact]
     public Task AConfigFileIsAConfigMapMountedAsADirectory() => MatchesSnapshotsAsync("config-file", builder =>
     {
-        var directory = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "podsuite-snapshot-config"));
-        var routes = Path.Combine(directory.FullName, "routes.json");
-        File.WriteAllText(routes, "{ \"routes\": [] }\n");
+        var routes = Path.Combine(TestRepository.Root, Directory, "routes.json");
         builder.AddContainer("proxy", "example/proxy").InPod(builder.AddPod("mc3")).WithConfigFile(routes, "/etc/proxy", "ROUTES_FILE");
     });
 
@@ -101,8 +99,9 @@ public class MappingSnapshotTests
     [Fact]
     public Task AWaitForAnotherPodIsAnInitContainerWaitingForItsService() => MatchesSnapshotsAsync("wait-for-another-pod", builder =>
     {
-        var proxy = builder.AddContainer("proxy", "example/proxy").InPod(builder.AddPod("mc3"))
-            .WithHttpEndpoint(port: 8080, targetPort: 8080).WithExternalHttpEndpoints();
+        var mc3 = builder.AddPod("mc3").PublishWithService(PodServiceType.NodePort, PodServicePorts.ServicePerPort);
+        var proxy = builder.AddContainer("proxy", "example/proxy").InPod(mc3)
+            .WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
         builder.AddContainer("client", "example/client").InPod(builder.AddPod("client-pod")).WaitFor(proxy);
     });
 
@@ -153,19 +152,21 @@ public class MappingSnapshotTests
             configure?.Invoke(options);
             var builder = PodModel.CreatePublishingBuilder();
             model(builder);
-            Snapshot.Match($"{Directory}/{scenario}.{target}.yaml", Render(await builder.MapWithWarningsAsync(options)));
+            var report = new PublishReport();
+            var pods = await builder.MapAsync(report, options);
+            Snapshot.Match($"{Directory}/{scenario}.{target}.yaml", Render(pods, report.Warnings));
         }
     }
 
-    private static string Render(KubernetesPods mapped)
+    private static string Render(IReadOnlyList<PodManifest> pods, IReadOnlyList<string> warnings)
     {
         var text = new StringBuilder();
-        foreach (var warning in mapped.Warnings)
+        foreach (var warning in warnings)
         {
             text.Append("# warning: ").Append(warning).Append('\n');
         }
 
-        text.Append(string.Join("---\n", mapped.Pods.Select(p => KubernetesYaml.SerializeAll([p.Workload, .. p.Services, .. p.ConfigMaps]).ReplaceLineEndings("\n"))));
+        text.Append(string.Join("---\n", pods.Select(p => KubernetesYaml.SerializeAll([p.Workload, .. p.Services, .. p.ConfigMaps]).ReplaceLineEndings("\n"))));
         return text.ToString();
     }
 }

@@ -1,5 +1,3 @@
-using PublicApiGenerator;
-
 namespace Hosting.Kubernetes.Tests;
 
 public class PublicApiTests
@@ -7,6 +5,5 @@ public class PublicApiTests
     [Fact]
     public void ThePublicApiOfPodSuiteHostingKubernetesIsTheReviewedOne() =>
         Snapshot.Match(
-            "Hosting/PodSuite.Hosting.Kubernetes/api/PodSuite.Hosting.Kubernetes.cs",
-            typeof(KubernetesPodsEnvironmentResource).Assembly.GeneratePublicApi());
+            "Hosting/PodSuite.Hosting.Kubernetes/api/PodSuite.Hosting.Kubernetes.cs", PublicApi.Of(typeof(KubernetesPodsEnvironmentResource).Assembly));
 }

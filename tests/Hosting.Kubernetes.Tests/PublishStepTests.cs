@@ -66,6 +66,23 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task TheWarningsAreLoggedEvenWhenThePublishFails()
+    {
+        var builder = PublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+        var pod = builder.AddPod("pod");
+        var helper = builder.AddContainer("helper", "example/helper").InPod(pod);
+        builder.AddContainer("app", "example/app").InPod(pod).WaitFor(helper).WithEnvironment("PASSWORD", builder.AddParameter("password", secret: true));
+        var logs = new FakeLogCollector();
+
+        await Record.ExceptionAsync(() => PublishAsync(builder, logs));
+
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("'app' in pod 'pod' waits for 'helper'"));
+        Assert.Contains(logs.GetSnapshot(), r => r.Level >= LogLevel.Error && (r.Message + r.Exception).Contains("secret parameter 'password'"));
+        Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
     public void AnAppHostPublishesThroughOneEnvironment()
     {
         var builder = PublishingBuilder();
@@ -75,6 +92,15 @@ public sealed class PublishStepTests : IDisposable
 
         Assert.Contains("already publishes its pods to Kubernetes through 'kubernetes'", error.Message);
         Assert.Contains("call AddKubernetesPods once", error.Message);
+    }
+
+    [Fact]
+    public void ALocalRunAlsoHasOneEnvironment()
+    {
+        var builder = PodModel.CreateBuilder();
+        builder.AddKubernetesPods("kubernetes");
+
+        Assert.Throws<DistributedApplicationException>(() => builder.AddKubernetesPods("second"));
     }
 
     [Fact]
@@ -99,9 +125,9 @@ public sealed class PublishStepTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => KubernetesPodsExtensions.AddKubernetesPods(null!, "kubernetes"));
         Assert.Throws<ArgumentNullException>(() => builder.AddKubernetesPods(null!));
         Assert.Throws<ArgumentNullException>(() => environment.WithProperties(null!));
-        Assert.Throws<ArgumentNullException>(() => KubernetesPublishExtensions.PublishWithService(null!, PodServiceType.NodePort));
+        Assert.Throws<ArgumentNullException>(() => PodPublishingExtensions.PublishWithService(null!, PodServiceType.NodePort));
         Assert.Throws<ArgumentNullException>(() => app.PublishWithContainerResources(null!));
-        Assert.Throws<ArgumentNullException>(() => KubernetesPublishExtensions.PublishAsNativeSidecar<ContainerResource>(null!));
+        Assert.Throws<ArgumentNullException>(() => PodPublishingExtensions.PublishAsNativeSidecar<ContainerResource>(null!));
         Assert.NotNull(pod);
     }
 

@@ -13,14 +13,15 @@ internal static class Publisher
     private static KubernetesPodsEnvironmentResource Environment(PodRuntime runtime = PodRuntime.Kubernetes) =>
         new("kubernetes") { Registry = "registry.example", ImageTag = "1.2.3", PartOf = "demo", Runtime = runtime };
 
-    public static async Task<IReadOnlyList<PodManifest>> MapAsync(this IDistributedApplicationBuilder builder, KubernetesPublishOptions? options = null) =>
-        (await builder.MapWithWarningsAsync(options)).Pods;
+    public static Task<IReadOnlyList<PodManifest>> MapAsync(this IDistributedApplicationBuilder builder, KubernetesPublishOptions? options = null) =>
+        builder.MapAsync(new PublishReport(), options);
 
-    public static async Task<KubernetesPods> MapWithWarningsAsync(this IDistributedApplicationBuilder builder, KubernetesPublishOptions? options = null)
+    public static async Task<IReadOnlyList<PodManifest>> MapAsync(
+        this IDistributedApplicationBuilder builder, PublishReport report, KubernetesPublishOptions? options = null)
     {
         Assert.True(builder.ExecutionContext.IsPublishMode, "build the model with PodModel.CreatePublishingBuilder()");
         var app = builder.Build();
-        return await KubernetesPodMapper.MapAsync(app.Services.GetRequiredService<DistributedApplicationModel>(), options ?? Options);
+        return await KubernetesPodMapper.MapAsync(app.Services.GetRequiredService<DistributedApplicationModel>(), options ?? Options, report);
     }
 
     public static async Task<string> MappingErrorAsync(this IDistributedApplicationBuilder builder)

@@ -1,5 +1,3 @@
-using PodSuite.Hosting.Kubernetes;
-
 namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>

@@ -44,7 +44,7 @@ internal static class ManifestReadme
             foreach (var init in spec.InitContainers ?? [])
             {
                 var node = Id($"{pod.Name}-{init.Name}");
-                text.AppendLine(CultureInfo.InvariantCulture, $"        {node}[\"{init.Name}<br/>{(init.RestartPolicy == "Always" ? "native sidecar" : "init")}\"]");
+                text.AppendLine(CultureInfo.InvariantCulture, $"        {node}[\"{init.Name}<br/>{(init.RestartPolicy == Containers.RestartAlways ? "native sidecar" : "init")}\"]");
                 if (previous is not null)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"        {previous} --> {node}");

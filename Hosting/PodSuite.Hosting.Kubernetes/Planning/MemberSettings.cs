@@ -11,20 +11,35 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// <param name="Arguments">The command-line arguments.</param>
 internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>> Environment, IReadOnlyList<string> Arguments)
 {
-    private static readonly DistributedApplicationExecutionContext s_publishing = new(DistributedApplicationOperation.Publish);
+    private const string HttpPorts = "HTTP_PORTS";
+    private const string AspNetCoreHttpPorts = "ASPNETCORE_HTTP_PORTS";
 
-    public static async Task<MemberSettings> OfAsync(IResource member, ValueResolver values, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the member's callbacks; what one of them throws (a parameter without a value, say) is reported as an error
+    /// of the publish, with the member's settings left empty.
+    /// </summary>
+    public static async Task<MemberSettings> OfAsync(
+        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, PublishReport report,
+        CancellationToken cancellationToken)
     {
-        var environment = await EnvironmentAsync(member, values, cancellationToken).ConfigureAwait(false);
-        var arguments = await ArgumentsAsync(member, values, cancellationToken).ConfigureAwait(false);
-        return new MemberSettings(environment, arguments);
+        try
+        {
+            var environment = await EnvironmentAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
+            var arguments = await ArgumentsAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
+            return new MemberSettings(environment, arguments);
+        }
+        catch (DistributedApplicationException ex)
+        {
+            report.Errors.Add($"'{member.Name}': {ex.Message}");
+            return new MemberSettings([], []);
+        }
     }
 
     private static async Task<List<KeyValuePair<string, string>>> EnvironmentAsync(
-        IResource member, ValueResolver values, CancellationToken cancellationToken)
+        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
     {
         var raw = new Dictionary<string, object>();
-        var context = new EnvironmentCallbackContext(s_publishing, member, raw, cancellationToken);
+        var context = new EnvironmentCallbackContext(executionContext, member, raw, cancellationToken);
         foreach (var callback in member.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context).ConfigureAwait(false);
@@ -37,18 +52,20 @@ internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>
         }
 
         // Aspire sets HTTP_PORTS; the .NET base images set ASPNETCORE_HTTP_PORTS=8080, so give both the assigned ports.
-        if (environment.Find(e => e.Key == "HTTP_PORTS") is { Key: not null } httpPorts && environment.TrueForAll(e => e.Key != "ASPNETCORE_HTTP_PORTS"))
+        var httpPorts = environment.FindIndex(e => e.Key == HttpPorts);
+        if (httpPorts >= 0 && environment.TrueForAll(e => e.Key != AspNetCoreHttpPorts))
         {
-            environment.Add(new("ASPNETCORE_HTTP_PORTS", httpPorts.Value));
+            environment.Add(new(AspNetCoreHttpPorts, environment[httpPorts].Value));
         }
 
         return environment;
     }
 
-    private static async Task<List<string>> ArgumentsAsync(IResource member, ValueResolver values, CancellationToken cancellationToken)
+    private static async Task<List<string>> ArgumentsAsync(
+        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
     {
         var raw = new List<object>();
-        var context = new CommandLineArgsCallbackContext(raw, member, cancellationToken) { ExecutionContext = s_publishing };
+        var context = new CommandLineArgsCallbackContext(raw, member, cancellationToken) { ExecutionContext = executionContext };
         foreach (var callback in member.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
         {
             await callback.Callback(context).ConfigureAwait(false);

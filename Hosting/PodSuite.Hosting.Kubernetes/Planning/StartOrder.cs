@@ -65,7 +65,7 @@ internal sealed class StartOrder
                         report.Warnings.Add(
                             $"'{member.Name}' in pod '{pod.Name}' waits for '{target.Name}' of the same pod, which is not published: " +
                             $"Kubernetes starts the pod's containers together, and '{member.Name}' must retry until '{target.Name}' " +
-                            $"answers. Mark '{target.Name}' {nameof(KubernetesPublishExtensions.PublishAsNativeSidecar)}() to publish the wait.");
+                            $"answers. Mark '{target.Name}' {nameof(PodPublishingExtensions.PublishAsNativeSidecar)}() to publish the wait.");
                     }
 
                     continue;

@@ -7,7 +7,8 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <summary>A member's container, in its role in the pod; its config files are given, not created here.</summary>
 internal static class Containers
 {
-    private const string RestartAlways = "Always";
+    /// <summary>The restart policy that makes an init container a native sidecar.</summary>
+    public const string RestartAlways = "Always";
 
     public static V1Container Of(
         IResource member, ContainerRole role, MemberSettings settings, IReadOnlyList<ConfigFiles> configFiles,

@@ -5,8 +5,11 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>The Kubernetes objects of one published pod: its workload, Services and ConfigMaps.</summary>
 /// <param name="Name">The pod's name, also its folder in the kustomize base.</param>
-/// <param name="Workload">A <see cref="V1Deployment"/>, or a <see cref="V1Pod"/> when every container runs to completion.</param>
-/// <param name="Services">The Services of its external endpoints.</param>
+/// <param name="Workload">
+/// A <see cref="V1Deployment"/>, or a bare <see cref="V1Pod"/> (when every container runs to completion, or where the
+/// runtime's adapter makes every pod one).
+/// </param>
+/// <param name="Services">The Services of its external endpoints; none where the runtime has no Services.</param>
 /// <param name="ConfigMaps">The ConfigMaps of its members' config files.</param>
 internal sealed record PodManifest(string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps)
 {

@@ -1,4 +1,4 @@
-using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
 
@@ -8,40 +8,41 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// Renders one planned pod as plain Kubernetes objects: init containers in start order (waits for other pods'
 /// Services, then init steps and native sidecars), the app containers, the pod's volumes, its workload and Services.
 /// </summary>
-internal sealed class PodRenderer(PortPlan ports, ValueResolver values, KubernetesPublishOptions options, PublishReport report)
+internal sealed class PodRenderer(
+    PortPlan ports, ValueResolver values, IPodAddresses addresses, KubernetesPublishOptions options, PublishReport report,
+    DistributedApplicationExecutionContext executionContext)
 {
-    // A pod whose containers all run to completion is not restarted; a Deployment's pods keep Kubernetes' default.
-    private const string RestartNever = "Never";
-
     private readonly ObjectMetadata _metadata = new(options);
 
-    public async Task<PodManifest> RenderAsync(PodPlan pod, CancellationToken cancellationToken)
+    public async Task<PodManifest> RenderAsync(PodPlan pod, StartOrder order, CancellationToken cancellationToken)
     {
-        var order = StartOrder.Of(pod, ports, report);
-        var volumes = SharedVolumes.Of(pod);
-        var configMaps = new List<V1ConfigMap>();
-
-        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, options)).ToList();
+        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, addresses.HostOf(wait), options)).ToList();
+        var configFiles = new List<ConfigFiles>();
         foreach (var member in order.InitSteps)
         {
             var role = order.NativeSidecars.Contains(member) ? ContainerRole.NativeSidecar : ContainerRole.InitStep;
-            initContainers.Add(await ContainerAsync(member, role, pod, volumes, configMaps, cancellationToken).ConfigureAwait(false));
+            var (container, files) = await ContainerAsync(member, role, pod, cancellationToken).ConfigureAwait(false);
+            initContainers.Add(container);
+            configFiles.AddRange(files);
         }
 
         var containers = new List<V1Container>();
         foreach (var member in order.AppContainers)
         {
-            containers.Add(await ContainerAsync(member, ContainerRole.App, pod, volumes, configMaps, cancellationToken).ConfigureAwait(false));
+            var (container, files) = await ContainerAsync(member, ContainerRole.App, pod, cancellationToken).ConfigureAwait(false);
+            containers.Add(container);
+            configFiles.AddRange(files);
         }
 
+        List<V1Volume> volumes = [.. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume)];
         var spec = new V1PodSpec
         {
-            AutomountServiceAccountToken = false,
+            AutomountServiceAccountToken = SecurityDefaults.MountServiceAccountToken,
             SecurityContext = SecurityDefaults.Pod(),
             InitContainers = initContainers.Count > 0 ? initContainers : null,
             Containers = containers,
             Volumes = volumes.Count > 0 ? volumes : null,
-            RestartPolicy = order.RunsToCompletion ? RestartNever : null,
+            RestartPolicy = Workloads.RestartPolicyOf(order),
         };
         var selector = _metadata.SelectorOf(pod);
         var labels = _metadata.LabelsOf(pod, order.AppContainers[0]);
@@ -49,16 +50,14 @@ internal sealed class PodRenderer(PortPlan ports, ValueResolver values, Kubernet
             pod.Name,
             Workloads.Of(pod, order, spec, _metadata, selector, labels),
             Services.Of(pod, ports, _metadata, selector, labels),
-            configMaps);
+            [.. configFiles.Select(f => f.ConfigMap)]);
     }
 
-    private async Task<V1Container> ContainerAsync(
-        IResource member, ContainerRole role, PodPlan pod, List<V1Volume> volumes, List<V1ConfigMap> configMaps, CancellationToken cancellationToken)
+    private async Task<(V1Container Container, List<ConfigFiles> ConfigFiles)> ContainerAsync(
+        Aspire.Hosting.ApplicationModel.IResource member, ContainerRole role, PodPlan pod, CancellationToken cancellationToken)
     {
-        var settings = await MemberSettings.OfAsync(member, values, cancellationToken).ConfigureAwait(false);
+        var settings = await MemberSettings.OfAsync(member, values, executionContext, report, cancellationToken).ConfigureAwait(false);
         var configFiles = ConfigFiles.Of(member, pod, _metadata);
-        configMaps.AddRange(configFiles.Select(f => f.ConfigMap));
-        volumes.AddRange(configFiles.Select(f => f.Volume));
-        return Containers.Of(member, role, settings, configFiles, ports, options, report);
+        return (Containers.Of(member, role, settings, configFiles, ports, options, report), configFiles);
     }
 }

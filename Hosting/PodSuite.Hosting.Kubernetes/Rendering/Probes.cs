@@ -38,7 +38,8 @@ internal sealed record Probes(V1Probe? Readiness, V1Probe? Liveness, V1Probe? St
             ContainerRole.InitStep => s_none,
             ContainerRole.App when httpPort is { } port => new(ReadinessProbe(port), LivenessProbe(port), null),
             ContainerRole.App => s_none,
-            _ => new(null, httpPort is { } port ? LivenessProbe(port) : null, StartupProbe(member, httpPort, ports, report)),
+            ContainerRole.NativeSidecar => new(null, httpPort is { } port ? LivenessProbe(port) : null, StartupProbe(member, httpPort, ports, report)),
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
         };
     }
 
@@ -60,7 +61,7 @@ internal sealed record Probes(V1Probe? Readiness, V1Probe? Liveness, V1Probe? St
 
         report.Errors.Add(
             $"'{member.Name}' is published as a native sidecar but has no endpoint to probe; give it one or drop " +
-            $"{nameof(KubernetesPublishExtensions.PublishAsNativeSidecar)}.");
+            $"{nameof(PodPublishingExtensions.PublishAsNativeSidecar)}.");
         return null;
     }
 

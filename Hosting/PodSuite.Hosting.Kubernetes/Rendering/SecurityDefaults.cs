@@ -4,7 +4,7 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
 /// Pod Security Standards "restricted", the one place every pod and container gets it: non-root, no privilege
-/// escalation, all capabilities dropped, RuntimeDefault seccomp.
+/// escalation, all capabilities dropped, RuntimeDefault seccomp; and no service account token.
 /// </summary>
 internal static class SecurityDefaults
 {
@@ -13,6 +13,9 @@ internal static class SecurityDefaults
 
     /// <summary>The unprivileged user of the busybox image that waits for another pod's Service.</summary>
     public const long NobodyUser = 65534;
+
+    /// <summary>No pod gets a service account token unless it asks for one.</summary>
+    public const bool MountServiceAccountToken = false;
 
     private const string SeccompProfile = "RuntimeDefault";
     private const string AllCapabilities = "ALL";

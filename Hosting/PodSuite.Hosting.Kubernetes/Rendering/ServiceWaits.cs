@@ -10,9 +10,12 @@ internal static class ServiceWaits
     private const int ConnectTimeoutSeconds = 2;
     private const int RetrySeconds = 2;
 
-    public static V1Container Of(ServicePortPlan service, KubernetesPublishOptions options)
+    /// <param name="service">The Service port to wait for.</param>
+    /// <param name="host">Where that Service is reached from this pod.</param>
+    /// <param name="options">The publish's settings, with the image that waits.</param>
+    public static V1Container Of(ServicePortPlan service, string host, KubernetesPublishOptions options)
     {
-        var target = $"{service.ServiceName} {service.Port.ToString(CultureInfo.InvariantCulture)}";
+        var target = $"{host} {service.Port.ToString(CultureInfo.InvariantCulture)}";
         return new V1Container
         {
             Name = $"wait-for-{service.Member.Name}",

@@ -10,6 +10,11 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// </summary>
 internal static class Workloads
 {
+    private const string RestartNever = "Never";
+
+    /// <summary>The pod's restart policy: Never for a bare pod that runs to completion; a Deployment's pods keep Kubernetes' default.</summary>
+    public static string? RestartPolicyOf(StartOrder order) => order.RunsToCompletion ? RestartNever : null;
+
     public static IKubernetesObject<V1ObjectMeta> Of(
         PodPlan pod, StartOrder order, V1PodSpec spec, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
     {

@@ -29,8 +29,11 @@ internal sealed class PodmanAdapter : RuntimeAdapter
     public override PodManifest Adapt(PodManifest pod)
     {
         var bare = BarePod(pod.Workload);
+        // A container port number is one listener of the pod, whichever container declares it: the first Service port
+        // that targets it is where podman publishes it.
         var hostPorts = pod.Services.SelectMany(s => s.Spec.Ports)
-            .ToDictionary(p => int.Parse(p.TargetPort.Value, CultureInfo.InvariantCulture), p => p.Port);
+            .GroupBy(p => int.Parse(p.TargetPort.Value, CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.First().Port);
         foreach (var container in (bare.Spec.InitContainers ?? []).Concat(bare.Spec.Containers))
         {
             container.Ports = PublishedOnly(container.Ports, hostPorts);
@@ -38,7 +41,8 @@ internal sealed class PodmanAdapter : RuntimeAdapter
 
         if (bare.Spec.InitContainers is { Count: > 0 })
         {
-            bare.Metadata.Annotations = new Dictionary<string, string> { [InitContainerTypeAnnotation] = KeepInitContainers };
+            bare.Metadata.Annotations ??= new Dictionary<string, string>();
+            bare.Metadata.Annotations[InitContainerTypeAnnotation] = KeepInitContainers;
         }
 
         return pod with { Workload = bare, Services = [] };
@@ -69,7 +73,8 @@ internal sealed class PodmanAdapter : RuntimeAdapter
         };
     }
 
-    // The adapter works on a copy, so the plain objects stay as they were.
+    // The adapter works on a copy: plain objects in, podman's out, and the plain ones stay as they were (a caller may
+    // write both, or compare them).
     private static T Copy<T>(T value) => KubernetesYaml.Deserialize<T>(KubernetesYaml.Serialize(value));
 
     private static List<V1ContainerPort>? PublishedOnly(IList<V1ContainerPort>? ports, Dictionary<int, int> hostPorts)

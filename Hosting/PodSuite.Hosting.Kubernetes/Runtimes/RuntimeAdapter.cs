@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 

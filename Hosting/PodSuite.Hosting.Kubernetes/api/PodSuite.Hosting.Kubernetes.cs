@@ -1,5 +1,3 @@
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Hosting.Kubernetes.Tests")]
-[assembly: System.Runtime.Versioning.TargetFramework(".NETCoreApp,Version=v10.0", FrameworkDisplayName=".NET 10.0")]
 namespace Aspire.Hosting.ApplicationModel
 {
     public sealed class ContainerResources : System.IEquatable<Aspire.Hosting.ApplicationModel.ContainerResources>
@@ -24,12 +22,17 @@ namespace Aspire.Hosting.ApplicationModel
         public string? Namespace { get; set; }
         public string? PartOf { get; set; }
         public string Registry { get; set; }
-        public PodSuite.Hosting.Kubernetes.PodRuntime Runtime { get; set; }
+        public Aspire.Hosting.ApplicationModel.PodRuntime Runtime { get; set; }
         public string WaitImage { get; set; }
     }
     public sealed class NativeSidecarAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
     {
         public NativeSidecarAnnotation() { }
+    }
+    public enum PodRuntime
+    {
+        Kubernetes = 0,
+        Podman = 1,
     }
     public sealed class PodServiceAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
     {
@@ -56,20 +59,12 @@ namespace Aspire.Hosting
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> AddKubernetesPods(this Aspire.Hosting.IDistributedApplicationBuilder builder, [Aspire.Hosting.ApplicationModel.ResourceName] string name) { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> WithProperties(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> builder, System.Action<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> configure) { }
     }
-    public static class KubernetesPublishExtensions
+    public static class PodPublishingExtensions
     {
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishAsNativeSidecar<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerResources<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerResources resources)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> PublishWithService(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, Aspire.Hosting.ApplicationModel.PodServiceType type, Aspire.Hosting.ApplicationModel.PodServicePorts ports = 0) { }
-    }
-}
-namespace PodSuite.Hosting.Kubernetes
-{
-    public enum PodRuntime
-    {
-        Kubernetes = 0,
-        Podman = 1,
     }
 }

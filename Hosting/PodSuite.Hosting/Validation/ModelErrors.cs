@@ -10,10 +10,6 @@ internal sealed class ModelErrors
 {
     private readonly List<string> _errors = [];
 
-    public int Count => _errors.Count;
-
-    public IReadOnlyList<string> All => _errors;
-
     public void Add(string error)
     {
         if (!_errors.Contains(error))

@@ -1,7 +1,3 @@
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Hosting.Kubernetes.Tests")]
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Hosting.UnitTests")]
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("PodSuite.Hosting.Kubernetes")]
-[assembly: System.Runtime.Versioning.TargetFramework(".NETCoreApp,Version=v10.0", FrameworkDisplayName=".NET 10.0")]
 namespace Aspire.Hosting.ApplicationModel
 {
     public sealed class ConfigFileAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation

@@ -3,7 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 namespace Aspire.Hosting;
 
 /// <summary>Extension methods that change only how pods and their members are published to Kubernetes.</summary>
-public static class KubernetesPublishExtensions
+public static class PodPublishingExtensions
 {
     /// <summary>
     /// Chooses the Service that exposes the pod's external endpoints when published: its type, and whether all ports

@@ -1,4 +1,4 @@
-namespace PodSuite.Hosting.Kubernetes;
+namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>Where the published pods will run: plain Kubernetes, or a runtime that needs it adapted.</summary>
 public enum PodRuntime
