@@ -95,4 +95,4 @@ var myapp = builder.AddProject<Projects.MyApp>("myapp")
     .WithHttpHealthCheck("/health");
 myapp.WithEnvironment("MyApp__AdminPort", myapp.GetEndpoint("admin").Property(EndpointProperty.TargetPort));
 
-builder.Build().Run();
+return await builder.Build().RunWithExitCodeAsync();

@@ -1,5 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PodSuite.Hosting;
 using PodSuite.Hosting.Kubernetes;
 
 namespace Aspire.Hosting;
@@ -42,6 +44,7 @@ public static class KubernetesPodsExtensions
             return builder.CreateResourceBuilder(environment);
         }
 
+        builder.Services.TryAddSingleton<AppHostFailures>();
         KubernetesPublishing.AddPublishStep(builder, environment);
         return builder.AddResource(environment).ExcludeFromManifest();
     }

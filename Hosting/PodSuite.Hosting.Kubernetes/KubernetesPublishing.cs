@@ -30,8 +30,16 @@ internal static partial class KubernetesPublishing
             {
                 var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken)
                     .ConfigureAwait(false);
-                ManifestWriter.Write(output, pods, options);
-                LogWritten(context.Logger, pods.Count, options.Runtime, Path.GetFullPath(output));
+                var files = ManifestWriter.Write(output, pods, options);
+                LogWritten(context.Logger, pods.Count, files.Count, options.Runtime, Path.GetFullPath(output));
+            }
+            catch (DistributedApplicationException ex)
+            {
+                // A mistake in the model or the output, not a fault of Aspire's: said once, with no stack trace, and the
+                // step marked failed (the Aspire CLI then exits non-zero; RunWithExitCodeAsync does under dotnet run).
+                LogFailed(context.Logger, ex.Message);
+                context.Services.GetRequiredService<AppHostFailures>().Add(ex.Message);
+                await context.ReportingStep.FailAsync(ex.Message, context.CancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -47,6 +55,9 @@ internal static partial class KubernetesPublishing
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Decision}")]
     private static partial void LogDecision(ILogger logger, string decision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} pods as Kubernetes manifests for {Runtime} to {Output}")]
-    private static partial void LogWritten(ILogger logger, int count, PodRuntime runtime, string output);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} pods ({Files} files) as Kubernetes manifests for {Runtime} to {Output}")]
+    private static partial void LogWritten(ILogger logger, int count, int files, PodRuntime runtime, string output);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
+    private static partial void LogFailed(ILogger logger, string error);
 }

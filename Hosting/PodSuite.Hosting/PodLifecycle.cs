@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PodSuite.Hosting.Local;
 using PodSuite.Hosting.Validation;
 
@@ -20,6 +21,7 @@ internal static class PodLifecycle
         }
 
         builder.Services.AddSingleton<LocalSharedVolumes>();
+        builder.Services.TryAddSingleton<AppHostFailures>();
         builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
             PodModelValidator.Validate(e.Model).ThrowIfAny(PodModelValidator.Heading);

@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 manifests="$PODSUITE_WORK/manifests-podman"
+rm -rf "$manifests"   # this script's own output: published afresh each time
 dotnet run --project "$PODSUITE_ROOT/AppHost" -- --operation publish --step publish --output-path "$manifests" \
   --PodSuite:Runtime=Podman --PodSuite:Registry="$PODSUITE_REGISTRY" --PodSuite:ImageTag="$PODSUITE_TAG" >/dev/null
 kubectl kustomize "$manifests" >"$PODSUITE_WORK/pods.yaml"

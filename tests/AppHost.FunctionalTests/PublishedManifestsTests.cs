@@ -15,9 +15,7 @@ public sealed class PublishedManifestsTests : IDisposable
         var repository = TestRepository.Root;
         var target = Path.Combine(_output.FullName, "manifests");
 
-        var (exitCode, output) = await TestRepository.RunAsync("dotnet",
-            ["run", "--project", "AppHost", "--no-build", "--", "--operation", "publish", "--step", "publish", "--output-path", target],
-            TimeSpan.FromMinutes(3));
+        var (exitCode, output) = await PublishAsync(target);
 
         Assert.True(exitCode == 0, $"publishing failed ({exitCode}):\n{output}");
         var committed = Files(Path.Combine(repository, "manifests"));
@@ -31,6 +29,36 @@ public sealed class PublishedManifestsTests : IDisposable
     }
 
     [Fact]
+    public async Task AFailedPublishExitsNonZeroWithOneMessageAndNoStackTrace()
+    {
+        var target = Path.Combine(_output.FullName, "not-a-directory");
+        await File.WriteAllTextAsync(target, "a file");
+
+        var (exitCode, output) = await PublishAsync(target);
+
+        Assert.Equal(1, exitCode);
+        Assert.Single(output.Split('\n'), l => l.Contains("is a file. Publish to a directory"));
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal("a file", await File.ReadAllTextAsync(target));
+    }
+
+    [Fact]
+    public async Task AUsersOverlayInTheOutputSurvivesAPublish()
+    {
+        var target = Path.Combine(_output.FullName, "manifests");
+        Assert.Equal(0, (await PublishAsync(target)).ExitCode);
+        var overlay = Path.Combine(target, "overlays", "prod", "kustomization.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(overlay)!);
+        await File.WriteAllTextAsync(overlay, "resources:\n- ../..\nnamespace: prod\n");
+
+        var (exitCode, output) = await PublishAsync(target);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Wrote 4 pods (14 files) as Kubernetes manifests", output);
+        Assert.Equal("resources:\n- ../..\nnamespace: prod\n", await File.ReadAllTextAsync(overlay));
+    }
+
+    [Fact]
     public void TheCommittedManifestsHoldOnePodPerDemoPod()
     {
         var manifests = Path.Combine(TestRepository.Root, "manifests");
@@ -39,6 +67,11 @@ public sealed class PublishedManifestsTests : IDisposable
         Assert.Contains("kind: Pod", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
         Assert.Contains("restartPolicy: Never", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
     }
+
+    private static Task<(int ExitCode, string Output)> PublishAsync(string target) =>
+        TestRepository.RunAsync("dotnet",
+            ["run", "--project", "AppHost", "--no-build", "--", "--operation", "publish", "--step", "publish", "--output-path", target],
+            TimeSpan.FromMinutes(3));
 
     private static SortedDictionary<string, string> Files(string directory) => new(
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)

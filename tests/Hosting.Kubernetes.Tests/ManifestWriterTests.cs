@@ -14,10 +14,10 @@ public sealed class ManifestWriterTests : IDisposable
         ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
 
         Assert.Equal(
-            ["README.md", "kustomization.yaml", "mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/service.yaml", "mc2/kustomization.yaml", "mc2/pod.yaml"],
+            ["README.md", "kustomization.yaml", "mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/service.yaml", "mc2/kustomization.yaml", "mc2/pod.yaml", OwnedFiles.FileName],
             Files(Output));
         Assert.Equal(
-            ManifestWriter.Header + "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- mc1\n- mc2\n",
+            ManifestFiles.Header + "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- mc1\n- mc2\n",
             File.ReadAllText(Path.Combine(Output, "kustomization.yaml")));
         Assert.EndsWith("resources:\n- deployment.yaml\n- service.yaml\n", File.ReadAllText(Path.Combine(Output, "mc1", "kustomization.yaml")));
         Assert.Contains("| `mc2` | Pod, restartPolicy Never | - | `producer`, `consumer` |", File.ReadAllText(Path.Combine(Output, "README.md")));
@@ -31,8 +31,9 @@ public sealed class ManifestWriterTests : IDisposable
 
         ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
 
-        Assert.Equal(["README.md", "kustomization.yaml", "mc2/kustomization.yaml", "mc2/pod.yaml"], Files(Output));
+        Assert.Equal(["README.md", "kustomization.yaml", "mc2/kustomization.yaml", "mc2/pod.yaml", OwnedFiles.FileName], Files(Output));
         Assert.Equal(["manifests"], _root.EnumerateFileSystemInfos().Select(i => i.Name));
+        Assert.False(Directory.Exists(Path.Combine(Output, "mc1")));
     }
 
     [Fact]
@@ -61,6 +62,79 @@ public sealed class ManifestWriterTests : IDisposable
 
         Assert.Contains("holds files that PodSuite did not write", error.Message);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(Output, "notes.txt")));
+        Assert.Equal(["notes.txt"], Files(Output));
+    }
+
+    [Fact]
+    public async Task TheRecordListsEveryFilePodSuiteWroteWithItsHashInSha256sumFormat()
+    {
+        ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
+
+        var owned = OwnedFiles.Read(Output)!;
+
+        Assert.Equal(Files(Output).Where(f => f != OwnedFiles.FileName), owned.Keys.Order(StringComparer.Ordinal));
+        Assert.All(owned, f => Assert.Equal(f.Value, OwnedFiles.HashOfFile(Path.Combine(Output, f.Key))));
+        Assert.Contains($"{owned["mc2/pod.yaml"]}  mc2/pod.yaml\n", File.ReadAllText(Path.Combine(Output, OwnedFiles.FileName)));
+    }
+
+    [Fact]
+    public async Task AUsersOverlayAndNotesSurviveAPublishEvenInAPodsFolderThatGoes()
+    {
+        ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
+        var overlay = Path.Combine(Output, "overlays", "prod", "kustomization.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(overlay)!);
+        File.WriteAllText(overlay, ManifestFiles.Header + "resources:\n- ../..\n");
+        File.WriteAllText(Path.Combine(Output, "mc1", "NOTES.md"), "mine");
+        var pods = await DemoPodsAsync();
+
+        ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
+
+        Assert.Equal(ManifestFiles.Header + "resources:\n- ../..\n", File.ReadAllText(overlay));
+        Assert.Equal(["NOTES.md"], Files(Path.Combine(Output, "mc1")));
+        Assert.DoesNotContain("overlays/prod/kustomization.yaml", OwnedFiles.Read(Output)!.Keys);
+    }
+
+    [Fact]
+    public async Task AGeneratedFileChangedByHandIsNotOverwrittenAndNothingIsWritten()
+    {
+        ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
+        var deployment = Path.Combine(Output, "mc1", "deployment.yaml");
+        File.AppendAllText(deployment, "# my change\n");
+        var before = Snapshot(Output);
+        var pods = await DemoPodsAsync();
+
+        var error = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options));
+
+        Assert.Contains("'mc1/deployment.yaml' was changed since PodSuite wrote it", error.Message);
+        Assert.Equal(before, Snapshot(Output));
+    }
+
+    [Fact]
+    public async Task AUsersFileWherePodSuiteWouldWriteIsRefused()
+    {
+        ManifestWriter.Write(Output, [.. (await DemoPodsAsync()).Where(p => p.Name == "mc2")], Publisher.Options);
+        Directory.CreateDirectory(Path.Combine(Output, "mc1"));
+        File.WriteAllText(Path.Combine(Output, "mc1", "deployment.yaml"), "mine");
+        var pods = await DemoPodsAsync();
+
+        var error = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, pods, Publisher.Options));
+
+        Assert.Contains("'mc1/deployment.yaml' is not PodSuite's, but publishing writes a file there", error.Message);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(Output, "mc1", "deployment.yaml")));
+    }
+
+    [Fact]
+    public async Task AnOutputThatIsAFileOrCannotBeCreatedFailsWithAClearMessage()
+    {
+        File.WriteAllText(Output, "a file");
+        var pods = await DemoPodsAsync();
+
+        var file = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, pods, Publisher.Options));
+        var below = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Path.Combine(Output, "manifests"), pods, Publisher.Options));
+
+        Assert.Contains("is a file. Publish to a directory", file.Message);
+        Assert.StartsWith($"The manifests could not be written to '{Path.Combine(Output, "manifests")}'", below.Message);
+        Assert.Equal("a file", File.ReadAllText(Output));
     }
 
     private static async Task<IReadOnlyList<PodManifest>> DemoPodsAsync()

@@ -21,7 +21,7 @@ public sealed class PublishStepTests : IDisposable
         var builder = PublishingBuilder();
         builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
 
-        await PublishAsync(builder);
+        Assert.Equal(0, await PublishAsync(builder));
 
         Assert.False(File.Exists(Path.Combine(Output, "kustomization.yaml")));
         Assert.False(Directory.Exists(Path.Combine(Output, "pod")));
@@ -40,7 +40,7 @@ public sealed class PublishStepTests : IDisposable
         });
         builder.AddFakeProject("web").InPod(builder.AddPod("pod")).WithHttpEndpoint().WithExternalHttpEndpoints();
 
-        await PublishAsync(builder);
+        Assert.Equal(0, await PublishAsync(builder));
 
         var deployment = File.ReadAllText(Path.Combine(Output, "pod", "deployment.yaml"));
         Assert.Contains("image: registry.example/web:from-configuration", deployment);
@@ -58,7 +58,7 @@ public sealed class PublishStepTests : IDisposable
         builder.AddContainer("app", "example/app").InPod(pod).WaitFor(helper);
         var logs = new FakeLogCollector();
 
-        await PublishAsync(builder, logs);
+        Assert.Equal(0, await PublishAsync(builder, logs));
 
         var warning = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("'app' in pod 'pod' waits for 'helper'"));
         Assert.Contains("PublishAsNativeSidecar", warning.Message);
@@ -75,10 +75,14 @@ public sealed class PublishStepTests : IDisposable
         builder.AddContainer("app", "example/app").InPod(pod).WaitFor(helper).WithEnvironment("PASSWORD", builder.AddParameter("password", secret: true));
         var logs = new FakeLogCollector();
 
-        await Record.ExceptionAsync(() => PublishAsync(builder, logs));
+        var exitCode = await PublishAsync(builder, logs);
 
+        Assert.Equal(1, exitCode);
         Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("'app' in pod 'pod' waits for 'helper'"));
-        Assert.Contains(logs.GetSnapshot(), r => r.Level >= LogLevel.Error && (r.Message + r.Exception).Contains("secret parameter 'password'"));
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.StartsWith("The pods cannot be published to Kubernetes:", error.Message);
+        Assert.Contains("secret parameter 'password'", error.Message);
+        Assert.Null(error.Exception);
         Assert.False(Directory.Exists(Output));
     }
 
@@ -134,7 +138,7 @@ public sealed class PublishStepTests : IDisposable
     private IDistributedApplicationBuilder PublishingBuilder(params string[] args) =>
         PodModel.CreateBuilder(["--operation", "publish", "--step", "publish", "--output-path", Output, .. args]);
 
-    private static async Task PublishAsync(IDistributedApplicationBuilder builder, FakeLogCollector? logs = null)
+    private static async Task<int> PublishAsync(IDistributedApplicationBuilder builder, FakeLogCollector? logs = null)
     {
         if (logs is not null)
         {
@@ -143,6 +147,6 @@ public sealed class PublishStepTests : IDisposable
 
         await using var app = builder.Build();
         using var timeout = new CancellationTokenSource(s_timeout);
-        await app.RunAsync(timeout.Token);
+        return await app.RunWithExitCodeAsync(timeout.Token);
     }
 }

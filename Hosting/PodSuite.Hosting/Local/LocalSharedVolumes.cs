@@ -17,6 +17,8 @@ internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifeti
     public void Create(DistributedApplicationModel model)
     {
         lifetime.ApplicationStopped.Register(Delete);
+        // Also when the process ends without the host stopping (a signal while it still starts, say).
+        AppDomain.CurrentDomain.ProcessExit += DeleteOnExit;
         foreach (var pod in model.Resources.OfType<PodResource>())
         {
             foreach (var volume in pod.SharedVolumes)
@@ -47,7 +49,13 @@ internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifeti
         return directory;
     }
 
-    public void Dispose() => Delete();
+    public void Dispose()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= DeleteOnExit;
+        Delete();
+    }
+
+    private void DeleteOnExit(object? sender, EventArgs e) => Delete();
 
     private void Delete()
     {
