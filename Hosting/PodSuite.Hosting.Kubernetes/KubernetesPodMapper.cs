@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Runtimes;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes;
 
@@ -18,6 +19,7 @@ internal static class KubernetesPodMapper
         DistributedApplicationModel model, KubernetesPublishOptions options, PublishReport report,
         DistributedApplicationExecutionContext? executionContext = null, CancellationToken cancellationToken = default)
     {
+        ObjectMetadata.Check(options, report);
         var pods = PodPlan.From(model, options.DefaultServiceType, report);
         var ports = new PortPlan(pods, report);
         var orders = pods.ToDictionary(pod => pod, pod => StartOrder.Of(pod, ports, report));
@@ -31,6 +33,14 @@ internal static class KubernetesPodMapper
         foreach (var pod in pods)
         {
             manifests.Add(runtime.Adapt(await renderer.RenderAsync(pod, orders[pod], cancellationToken).ConfigureAwait(false)));
+        }
+
+        report.ThrowIfAnyError();
+
+        // The last check before anything is written: every object as the API server would see it.
+        foreach (var problem in ObjectRules.Check(manifests.SelectMany(m => m.Objects)))
+        {
+            report.Errors.Add(problem);
         }
 
         report.ThrowIfAnyError();

@@ -19,6 +19,9 @@ internal static partial class KubernetesPublishing
 {
     public const string StepName = "publish-kubernetes-pods";
 
+    // The step's own failure line: the error itself is logged once, just before.
+    private const string NotPublished = "The pods were not published: see the error above.";
+
     public static void AddPublishStep(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
     {
         builder.Pipeline.AddStep(StepName, async context =>
@@ -39,7 +42,7 @@ internal static partial class KubernetesPublishing
                 // step marked failed (the Aspire CLI then exits non-zero; RunWithExitCodeAsync does under dotnet run).
                 LogFailed(context.Logger, ex.Message);
                 context.Services.GetRequiredService<AppHostFailures>().Add(ex.Message);
-                await context.ReportingStep.FailAsync(ex.Message, context.CancellationToken).ConfigureAwait(false);
+                await context.ReportingStep.FailAsync(NotPublished, context.CancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
 
@@ -25,6 +26,14 @@ internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>
         try
         {
             var environment = await EnvironmentAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
+            foreach (var (name, _) in environment)
+            {
+                if (KubernetesRules.EnvironmentVariableName.Check($"The environment variable of '{member.Name}'", name) is { } problem)
+                {
+                    report.Errors.Add($"{problem} Rename it where the model sets it ({nameof(ResourceBuilderExtensions.WithEnvironment)}, or the reference that adds it).");
+                }
+            }
+
             var arguments = await ArgumentsAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
             return new MemberSettings(environment, arguments);
         }

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
 
@@ -46,9 +47,20 @@ internal sealed record PodPlan(string Name, PodResource? Pod, IReadOnlyList<IRes
 
         foreach (var name in plans.Select(p => p.Name).Concat(plans.SelectMany(p => p.Members).Select(m => m.Name)).Distinct())
         {
-            if (!KubernetesNames.IsDnsLabel(name))
+            if (KubernetesRules.Dns1123Label.Check("The name of resource", name) is { } problem)
             {
-                report.Errors.Add($"'{name}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63). Rename the resource.");
+                report.Errors.Add($"{problem} It names a pod or a container. Rename the resource.");
+            }
+        }
+
+        foreach (var pod in plans.Where(p => p.Pod is not null))
+        {
+            foreach (var volume in pod.Pod!.SharedVolumes)
+            {
+                if (KubernetesRules.Dns1123Label.Check($"Shared volume '{volume.Name}' of pod '{pod.Name}' is a volume name, and the name", volume.Name) is { } problem)
+                {
+                    report.Errors.Add($"{problem} Rename it where {nameof(PodBuilderExtensions.AddSharedVolume)} adds it.");
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
 
@@ -74,14 +75,13 @@ internal sealed class PortPlan
     // A container port's name is optional: one Kubernetes would refuse is left out, and said so.
     private static string? ContainerPortName(PodPlan pod, IResource member, EndpointAnnotation endpoint, PublishReport report)
     {
-        if (KubernetesNames.IsPortName(endpoint.Name))
+        if (KubernetesRules.PortName.Check("the endpoint's name", endpoint.Name) is not { } problem)
         {
             return endpoint.Name;
         }
 
         report.Warnings.Add(
-            $"The container port of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' is left unnamed: Kubernetes " +
-            $"port names are at most {KubernetesNames.MaxPortNameLength} lower-case letters, digits and '-', with a letter. " +
+            $"The container port of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' is left unnamed: {problem} " +
             "Give the endpoint such a name to keep it.");
         return null;
     }
@@ -93,15 +93,26 @@ internal sealed class PortPlan
         {
             var unique = external.Count(e => e.Endpoint.Name == endpoint.Name) == 1;
             var portName = unique ? endpoint.Name : $"{member.Name}-{endpoint.Name}";
-            if (!KubernetesNames.IsPortName(portName))
+            if (KubernetesRules.PortName.Check($"Endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' is a Service port, and its name", portName) is { } portProblem)
             {
                 report.Errors.Add(
-                    $"Endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' would be Service port '{portName}', which " +
-                    $"Kubernetes refuses (at most {KubernetesNames.MaxPortNameLength} lower-case letters, digits and '-', with a letter). " +
-                    "Give the endpoint a shorter name.");
+                    $"{portProblem} " + (unique
+                        ? "Give the endpoint a shorter name."
+                        : $"It is '<member>-<endpoint>' because another member of the pod has an endpoint '{endpoint.Name}' too: shorten the member's or the endpoint's name, or give one of them another name."));
             }
 
             var serviceName = pod.Service.Ports == PodServicePorts.OneService ? pod.Name : $"{pod.Name}-{portName}";
+            var service = pod.Service.Ports == PodServicePorts.OneService
+                ? $"The Service of pod '{pod.Name}' would be named"
+                : $"The Service of endpoint '{endpoint.Name}' of '{member.Name}' would be named";
+            if (KubernetesRules.Dns1035Label.Check(service, serviceName) is { } serviceProblem)
+            {
+                report.Errors.Add(
+                    $"{serviceProblem} " + (pod.Service.Ports == PodServicePorts.OneService
+                        ? $"It is the pod's name: rename pod '{pod.Name}'."
+                        : $"It is '<pod>-<port name>' ({nameof(PodServicePorts.ServicePerPort)}): shorten pod '{pod.Name}' or port '{portName}', or use one Service for the pod ({nameof(PodServicePorts.OneService)})."));
+            }
+
             var containerPort = _containerPorts[(member, endpoint.Name)];
             _servicePorts[(member, endpoint.Name)] = new ServicePortPlan(
                 pod, member, endpoint, serviceName, portName, endpoint.Port ?? containerPort, containerPort, order++);

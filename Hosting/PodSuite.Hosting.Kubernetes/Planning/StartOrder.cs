@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
 
@@ -89,6 +90,10 @@ internal sealed class StartOrder
                     if (!serviceWaits.Contains(service))
                     {
                         serviceWaits.Add(service);
+                        if (KubernetesRules.Dns1123Label.Check($"The init container that waits for '{target.Name}' would be named", $"wait-for-{target.Name}") is { } problem)
+                        {
+                            report.Errors.Add($"{problem} Shorten the name of '{target.Name}'.");
+                        }
                     }
                 }
                 else

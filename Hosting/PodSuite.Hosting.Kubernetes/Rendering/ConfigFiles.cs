@@ -1,6 +1,8 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
@@ -13,12 +15,13 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <param name="Mount">The member's read-only mount of that volume.</param>
 internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1VolumeMount Mount)
 {
-    public static List<ConfigFiles> Of(IResource member, PodPlan pod, ObjectMetadata metadata) =>
+    public static List<ConfigFiles> Of(IResource member, PodPlan pod, ObjectMetadata metadata, PublishReport report) =>
         [.. member.Annotations.OfType<ConfigFileAnnotation>()
             .GroupBy(f => f.MountDirectory.TrimEnd('/'))
             .Select(directory =>
             {
-                var name = $"{member.Name}-{KubernetesNames.Slug(directory.Key)}";
+                var name = $"{member.Name}-{KubernetesRules.Slug(directory.Key)}";
+                Check(member, directory.Key, name, directory, report);
                 var configMap = new V1ConfigMap
                 {
                     ApiVersion = "v1",
@@ -31,4 +34,23 @@ internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1Vol
                     new V1Volume { Name = name, ConfigMap = new V1ConfigMapVolumeSource { Name = name } },
                     new V1VolumeMount { Name = name, MountPath = directory.Key, ReadOnlyProperty = true });
             })];
+
+    // The ConfigMap's name is also the pod's volume name, so it keeps the stricter rule of the two.
+    private static void Check(IResource member, string directory, string name, IEnumerable<ConfigFileAnnotation> files, PublishReport report)
+    {
+        if (KubernetesRules.Dns1123Label.Check($"The ConfigMap of '{member.Name}' for directory '{directory}' would be named", name) is { } problem)
+        {
+            report.Errors.Add(
+                $"{problem} It is '<member>-<directory>': shorten the name of '{member.Name}' or the directory given to " +
+                $"{nameof(PodBuilderExtensions.WithConfigFile)}.");
+        }
+
+        foreach (var file in files)
+        {
+            if (KubernetesRules.ConfigMapKey.Check($"Config file '{file.SourcePath}' of '{member.Name}' is a ConfigMap key, and its name", file.FileName) is { } keyProblem)
+            {
+                report.Errors.Add($"{keyProblem} Rename the file.");
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
@@ -13,7 +14,23 @@ internal sealed class ObjectMetadata(KubernetesPublishOptions options)
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedBy = "podsuite";
 
-    private readonly string _partOf = KubernetesNames.Slug(options.PartOf ?? "aspire");
+    private readonly string _partOf = PartOf(options);
+
+    /// <summary>Checks the settings that end up in every object: the namespace, and the application's label.</summary>
+    public static void Check(KubernetesPublishOptions options, PublishReport report)
+    {
+        if (options.Namespace is { } ns && KubernetesRules.Dns1123Label.Check("The namespace", ns) is { } problem)
+        {
+            report.Errors.Add($"{problem} Choose another with --{KubernetesPublishOptions.Section}:{nameof(options.Namespace)}=... or in {nameof(Aspire.Hosting.KubernetesPodsExtensions.WithProperties)}.");
+        }
+
+        if (KubernetesRules.LabelValue.Check($"The value of label {PartOfLabel}", PartOf(options)) is { } labelProblem)
+        {
+            report.Errors.Add($"{labelProblem} It comes from the app host's name; set a shorter one with --{KubernetesPublishOptions.Section}:{nameof(options.PartOf)}=....");
+        }
+    }
+
+    private static string PartOf(KubernetesPublishOptions options) => KubernetesRules.Slug(options.PartOf ?? "aspire");
 
     public V1ObjectMeta Named(string name, IDictionary<string, string> labels) =>
         new() { Name = name, NamespaceProperty = options.Namespace, Labels = labels };

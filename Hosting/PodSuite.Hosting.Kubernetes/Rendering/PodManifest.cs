@@ -13,6 +13,9 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <param name="ConfigMaps">The ConfigMaps of its members' config files.</param>
 internal sealed record PodManifest(string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps)
 {
+    /// <summary>Every object, workload first.</summary>
+    public IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects => [Workload, .. Services, .. ConfigMaps];
+
     public V1PodSpec PodSpec => Workload switch
     {
         V1Deployment deployment => deployment.Spec.Template.Spec,

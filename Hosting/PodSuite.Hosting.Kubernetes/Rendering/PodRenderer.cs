@@ -57,7 +57,7 @@ internal sealed class PodRenderer(
         Aspire.Hosting.ApplicationModel.IResource member, ContainerRole role, PodPlan pod, CancellationToken cancellationToken)
     {
         var settings = await MemberSettings.OfAsync(member, values, executionContext, report, cancellationToken).ConfigureAwait(false);
-        var configFiles = ConfigFiles.Of(member, pod, _metadata);
+        var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
         return (Containers.Of(member, role, settings, configFiles, ports, options, report), configFiles);
     }
 }

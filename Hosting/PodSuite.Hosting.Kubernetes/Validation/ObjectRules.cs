@@ -1,0 +1,125 @@
+using System.Globalization;
+using k8s;
+using k8s.Models;
+
+namespace PodSuite.Hosting.Kubernetes.Validation;
+
+/// <summary>
+/// Checks whole Kubernetes objects against <see cref="KubernetesRules"/>, as the API server would: every name by its
+/// object's kind, label values, port names (unique per container and Service), environment variable names and ConfigMap
+/// keys. The publisher's last check before writing, and CI's check of <c>manifests/</c>.
+/// </summary>
+internal static class ObjectRules
+{
+    public static List<string> Check(IEnumerable<IKubernetesObject<V1ObjectMeta>> objects)
+    {
+        var problems = new List<string>();
+        foreach (var item in objects)
+        {
+            Check(item, problems);
+        }
+
+        return problems;
+    }
+
+    private static void Check(IKubernetesObject<V1ObjectMeta> item, List<string> problems)
+    {
+        var kind = item.Kind;
+        var name = item.Metadata?.Name ?? "";
+        void Add(string? problem)
+        {
+            if (problem is not null)
+            {
+                problems.Add($"{kind} '{name}': {problem}");
+            }
+        }
+
+        Add((kind == "Service" ? KubernetesRules.Dns1035Label : KubernetesRules.Dns1123Subdomain).Check("the name", name));
+        if (item.Metadata?.NamespaceProperty is { } ns)
+        {
+            Add(KubernetesRules.Dns1123Label.Check("the namespace", ns));
+        }
+
+        foreach (var (key, value) in item.Metadata?.Labels ?? new Dictionary<string, string>())
+        {
+            Add(KubernetesRules.LabelValue.Check($"label {key}", value));
+        }
+
+        switch (item)
+        {
+            case V1Deployment deployment:
+                CheckPodSpec(deployment.Spec.Template.Spec, Add);
+                break;
+            case V1Pod pod:
+                CheckPodSpec(pod.Spec, Add);
+                break;
+            case V1Service service:
+                CheckPorts((service.Spec.Ports ?? []).Select(p => ((string?)p.Name, p.Port)), "the Service", Add);
+                break;
+            case V1ConfigMap configMap:
+                foreach (var key in (configMap.Data ?? new Dictionary<string, string>()).Keys)
+                {
+                    Add(KubernetesRules.ConfigMapKey.Check("the key", key));
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckPodSpec(V1PodSpec spec, Action<string?> add)
+    {
+        var containers = (spec.InitContainers ?? []).Concat(spec.Containers ?? []).ToList();
+        foreach (var duplicate in containers.GroupBy(c => c.Name).Where(g => g.Count() > 1))
+        {
+            add($"container name '{duplicate.Key}' is used {duplicate.Count()} times; each container of a pod needs its own.");
+        }
+
+        var volumes = (spec.Volumes ?? []).Select(v => v.Name).ToList();
+        foreach (var volume in volumes)
+        {
+            add(KubernetesRules.Dns1123Label.Check("volume name", volume));
+        }
+
+        foreach (var duplicate in volumes.GroupBy(v => v).Where(g => g.Count() > 1))
+        {
+            add($"volume name '{duplicate.Key}' is used {duplicate.Count()} times; each volume of a pod needs its own.");
+        }
+
+        foreach (var container in containers)
+        {
+            add(KubernetesRules.Dns1123Label.Check("container name", container.Name));
+            CheckPorts((container.Ports ?? []).Select(p => ((string?)p.Name, p.ContainerPort)), $"container '{container.Name}'", add);
+            foreach (var variable in container.Env ?? [])
+            {
+                add(KubernetesRules.EnvironmentVariableName.Check($"environment variable of container '{container.Name}'", variable.Name));
+            }
+
+            foreach (var mount in (container.VolumeMounts ?? []).Where(m => !volumes.Contains(m.Name)))
+            {
+                add($"container '{container.Name}' mounts volume '{mount.Name}', which the pod does not have.");
+            }
+        }
+    }
+
+    private static void CheckPorts(IEnumerable<(string? Name, int Number)> ports, string owner, Action<string?> add)
+    {
+        var list = ports.ToList();
+        foreach (var (portName, number) in list)
+        {
+            if (portName is not null)
+            {
+                add(KubernetesRules.PortName.Check($"port name of {owner}", portName));
+            }
+
+            if (number is < 1 or > 65535)
+            {
+                add($"port {number.ToString(CultureInfo.InvariantCulture)} of {owner} is not between 1 and 65535.");
+            }
+        }
+
+        foreach (var duplicate in list.Where(p => p.Name is not null).GroupBy(p => p.Name).Where(g => g.Count() > 1))
+        {
+            add($"port name '{duplicate.Key}' is used {duplicate.Count()} times in {owner}; port names must be unique there.");
+        }
+    }
+}
