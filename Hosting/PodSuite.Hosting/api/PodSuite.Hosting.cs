@@ -1,3 +1,30 @@
+namespace Aspire.Hosting
+{
+    public static class AppHostExitCodeExtensions
+    {
+        public const int FailureExitCode = 1;
+        public static System.Threading.Tasks.Task<int> RunWithExitCodeAsync(this Aspire.Hosting.DistributedApplication app, System.Threading.CancellationToken cancellationToken = default) { }
+    }
+    public static class PodBuilderExtensions
+    {
+        public const string PodResourceType = "Pod";
+        public static Aspire.Hosting.ApplicationModel.IpcKey AddIpcKey(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name, int? publishedKey = default) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> AddPod(this Aspire.Hosting.IDistributedApplicationBuilder builder, [Aspire.Hosting.ApplicationModel.ResourceName] string name) { }
+        public static Aspire.Hosting.ApplicationModel.SharedVolume AddSharedVolume(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> InPod<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerPort<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, int port, string endpointName = "http")
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> RunsToCompletion<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithConfigFile<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string path, string mountDirectory, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithIpcKey<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IpcKey key, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithSharedVolume<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+    }
+}
 namespace Aspire.Hosting.ApplicationModel
 {
     public sealed class ConfigFileAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
@@ -49,27 +76,5 @@ namespace Aspire.Hosting.ApplicationModel
         public string EnvironmentVariable { get; }
         public string MountPath { get; }
         public Aspire.Hosting.ApplicationModel.SharedVolume Volume { get; }
-    }
-}
-namespace Aspire.Hosting
-{
-    public static class PodBuilderExtensions
-    {
-        public const string PodResourceType = "Pod";
-        public static Aspire.Hosting.ApplicationModel.IpcKey AddIpcKey(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name, int? publishedKey = default) { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> AddPod(this Aspire.Hosting.IDistributedApplicationBuilder builder, [Aspire.Hosting.ApplicationModel.ResourceName] string name) { }
-        public static Aspire.Hosting.ApplicationModel.SharedVolume AddSharedVolume(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name) { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> InPod<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod)
-            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerPort<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, int port, string endpointName = "http")
-            where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> RunsToCompletion<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
-            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithConfigFile<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string path, string mountDirectory, string environmentVariable)
-            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithIpcKey<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IpcKey key, string environmentVariable)
-            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithSharedVolume<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string environmentVariable)
-            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
     }
 }
