@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 
@@ -40,7 +41,18 @@ internal sealed class KubernetesPublishOptions
             PartOf = environment.PartOf,
             WaitImage = environment.WaitImage,
         };
-        configuration?.GetSection(Section).Bind(options);
+        try
+        {
+            configuration?.GetSection(Section).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new DistributedApplicationException(
+                $"A setting under '{Section}' has a value it cannot take: {ex.GetBaseException().Message} " +
+                $"{nameof(Runtime)} is one of {string.Join(", ", Enum.GetNames<PodRuntime>())}; " +
+                $"{nameof(DefaultServiceType)} one of {string.Join(", ", Enum.GetNames<PodServiceType>())}.", ex);
+        }
+
         options.PartOf ??= applicationName;
         return options;
     }

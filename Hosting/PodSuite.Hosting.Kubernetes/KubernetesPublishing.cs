@@ -26,34 +26,45 @@ internal static partial class KubernetesPublishing
     {
         builder.Pipeline.AddStep(StepName, async context =>
         {
-            var options = KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
-            var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
             var report = new PublishReport();
             try
             {
+                var options = KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
+                var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
                 var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken)
                     .ConfigureAwait(false);
-                var files = ManifestWriter.Write(output, pods, options);
-                LogWritten(context.Logger, pods.Count, files.Count, options.Runtime, Path.GetFullPath(output));
+                var changes = ManifestWriter.Write(output, pods, options);
+                LogDecisions(context.Logger, report);
+                foreach (var file in changes.Removed)
+                {
+                    LogRemoved(context.Logger, file);
+                }
+
+                LogWritten(context.Logger, pods.Count, changes.Written.Count, options.Runtime, Path.GetFullPath(output));
             }
             catch (DistributedApplicationException ex)
             {
-                // A mistake in the model or the output, not a fault of Aspire's: said once, with no stack trace, and the
-                // step marked failed (the Aspire CLI then exits non-zero; RunWithExitCodeAsync does under dotnet run).
+                // A mistake in the model or the output, not a fault of Aspire's: the decisions that may explain it first,
+                // then the error once, with no stack trace, and the step marked failed (the Aspire CLI then exits
+                // non-zero, and RunWithExitCodeAsync does under dotnet run).
+                LogDecisions(context.Logger, report);
                 LogFailed(context.Logger, ex.Message);
-                context.Services.GetRequiredService<AppHostFailures>().Add(ex.Message);
+                context.Services.GetRequiredService<AppHostFailures>().MarkFailed();
                 await context.ReportingStep.FailAsync(NotPublished, context.CancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Said whether or not the publish succeeds: a decision can explain an error.
-                foreach (var warning in report.Warnings)
-                {
-                    LogDecision(context.Logger, warning);
-                }
             }
         }, dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
     }
+
+    private static void LogDecisions(ILogger logger, PublishReport report)
+    {
+        foreach (var warning in report.Warnings)
+        {
+            LogDecision(logger, warning);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {File}, which PodSuite wrote before and no longer generates")]
+    private static partial void LogRemoved(ILogger logger, string file);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Decision}")]
     private static partial void LogDecision(ILogger logger, string decision);

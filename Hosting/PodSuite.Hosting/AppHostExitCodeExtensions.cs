@@ -29,6 +29,9 @@ public static class AppHostExitCodeExtensions
     public static async Task<int> RunWithExitCodeAsync(this DistributedApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Resolved before the run, in case a later Aspire disposes the host's services when it ends.
+        var failures = app.Services.GetService<AppHostFailures>();
         try
         {
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -39,16 +42,22 @@ public static class AppHostExitCodeExtensions
             return FailureExitCode;
         }
 
-        if (app.Services.GetService<AppHostFailures>() is { Any: true })
-        {
-            return FailureExitCode;
-        }
+        // A step of Aspire's own that failed stops the host as a faulted background service, which Run does not report
+        // (Aspire has logged it). The hosted services are looked at only now: resolving them early starts Aspire's own.
+        return failures is { Any: true } || AnyFaulted(app) ? FailureExitCode : 0;
+    }
 
-        // A step of Aspire's own that failed stops the host as a faulted background service, which Run does not report.
-        var faulted = app.Services.GetServices<IHostedService>().OfType<BackgroundService>()
-            .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
-            .FirstOrDefault(e => e is not null);
-        return faulted is null ? 0 : FailureExitCode;
+    private static bool AnyFaulted(DistributedApplication app)
+    {
+        try
+        {
+            return app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host that disposed its services can no longer say; PodSuite's own failures are counted already.
+            return false;
+        }
     }
 
     // Aspire raises the app model's mistakes as DistributedApplicationException, sometimes inside an AggregateException.

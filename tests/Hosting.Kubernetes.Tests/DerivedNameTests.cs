@@ -18,7 +18,7 @@ public class DerivedNameTests
 
         var message = await builder.MappingErrorAsync();
 
-        Assert.Contains($"The Service of endpoint 'http' of 'app' would be named '{s_longPod}-http' breaks Kubernetes' rule for an RFC 1035 label (a Service name)", message);
+        Assert.Contains($"Service name '{s_longPod}-http' of endpoint 'http' of 'app' in pod '{s_longPod}' breaks Kubernetes' rule for an RFC 1035 label (a Service name)", message);
         Assert.Contains($"'{s_longPod}-admin'", message);
         Assert.Contains($"shorten pod '{s_longPod}' or port 'admin', or use one Service for the pod (OneService)", message);
     }
@@ -33,7 +33,7 @@ public class DerivedNameTests
 
         var message = await builder.MappingErrorAsync();
 
-        Assert.Contains("Shared volume 'Data_Vol' of pod 'mc1' is a volume name, and the name 'Data_Vol' breaks Kubernetes' rule for an RFC 1123 label", message);
+        Assert.Contains("Shared volume 'Data_Vol' of pod 'mc1', a volume name, breaks Kubernetes' rule for an RFC 1123 label", message);
         Assert.Contains("Rename it where AddSharedVolume adds it.", message);
     }
 
@@ -47,7 +47,7 @@ public class DerivedNameTests
 
         var message = await builder.MappingErrorAsync();
 
-        Assert.Contains($"The ConfigMap of '{member}' for directory '/etc/a-rather-long-proxy-directory' would be named '{member}-etc-a-rather-long-proxy-directory'", message);
+        Assert.Contains($"ConfigMap name '{member}-etc-a-rather-long-proxy-directory', of '{member}' for directory '/etc/a-rather-long-proxy-directory' and also a volume name, breaks", message);
         Assert.Contains("; it has 74.", message);
         Assert.Contains("shorten the name of", message);
     }
@@ -60,7 +60,7 @@ public class DerivedNameTests
 
         var message = await builder.MappingErrorAsync();
 
-        Assert.Contains("The environment variable of 'app' '1_BAD NAME' breaks Kubernetes' rule for an environment variable name", message);
+        Assert.Contains("Environment variable '1_BAD NAME' of 'app' breaks Kubernetes' rule for an environment variable name", message);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class DerivedNameTests
 
         var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => builder.MapAsync(options));
 
-        Assert.Contains("The namespace 'Team_A' breaks Kubernetes' rule for an RFC 1123 label", error.Message);
+        Assert.Contains("Namespace 'Team_A' breaks Kubernetes' rule for an RFC 1123 label", error.Message);
         Assert.Contains("--PodSuite:Namespace=", error.Message);
     }
 
@@ -83,11 +83,50 @@ public class DerivedNameTests
         var builder = PodModel.CreatePublishingBuilder();
         var pod = builder.AddPod("mc1");
         var volume = pod.AddSharedVolume("Data_Vol");
-        builder.AddContainer("app", "example/app").InPod(pod).WithSharedVolume(volume, "/data", "DATA").WithHttpEndpoint(targetPort: 80, name: "administration-port").WithExternalHttpEndpoints();
+        builder.AddContainer("app", "example/app").InPod(pod).WithSharedVolume(volume, "/data", "DATA");
+        builder.AddContainer("site", "example/site").InPod(builder.AddPod(s_longPod).PublishWithService(PodServiceType.NodePort, PodServicePorts.ServicePerPort))
+            .WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
 
         var message = await builder.MappingErrorAsync();
 
         Assert.Contains("'Data_Vol'", message);
-        Assert.Contains("Endpoint 'administration-port' of 'app' in pod 'mc1' is a Service port", message);
+        Assert.Contains($"Service name '{s_longPod}-http'", message);
+    }
+
+    [Fact]
+    public async Task AServicePortNameIsALabelSoItMayBeLongerThanAContainerPortName()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("mc1")).WithHttpEndpoint(targetPort: 80, name: "administration-port").WithExternalHttpEndpoints();
+        var report = new PublishReport();
+
+        var service = Assert.Single((await builder.MapAsync(report)).Pod("mc1").Services);
+
+        Assert.Equal("administration-port", Assert.Single(service.Spec.Ports).Name);
+        Assert.Contains(report.Warnings, w => w.StartsWith("The container port of endpoint 'administration-port' of 'app' in pod 'mc1' is left unnamed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoObjectsThatWouldHaveOneNameAreRefused()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var perPort = builder.AddPod("web").PublishWithService(PodServiceType.NodePort, PodServicePorts.ServicePerPort);
+        builder.AddContainer("app", "example/app").InPod(perPort).WithHttpEndpoint(port: 80, targetPort: 8080, name: "api").WithExternalHttpEndpoints();
+        builder.AddContainer("other", "example/other").InPod(builder.AddPod("web-api")).WithHttpEndpoint(port: 81, targetPort: 8081).WithExternalHttpEndpoints();
+
+        var message = await builder.MappingErrorAsync();
+
+        Assert.Contains("Service 'web-api' is written 2 times; each object needs its own name.", message);
+    }
+
+    [Fact]
+    public async Task APodCannotTakeTheFolderOfTheUsersOverlays()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("overlays"));
+
+        var message = await builder.MappingErrorAsync();
+
+        Assert.Contains("'overlays' cannot be published as a pod: its folder in the output is where your kustomize overlays go", message);
     }
 }

@@ -24,23 +24,23 @@ public class KubernetesRulesTests
         Assert.Equal(limit, kubernetesRule.MaxLength);
         Assert.True(kubernetesRule.Allows(new string(character, limit)));
         Assert.False(kubernetesRule.Allows(new string(character, limit + 1)));
-        Assert.EndsWith($"; it has {limit + 1}.", kubernetesRule.Check("the name", new string(character, limit + 1)));
+        Assert.EndsWith($"; it has {limit + 1}.", kubernetesRule.Check(new string(character, limit + 1), "the name"));
     }
 
     [Theory]
-    [InlineData(nameof(KubernetesRules.Dns1123Label), "web-1", "Web", "web_1", "-web", "web-", "a.b")]
-    [InlineData(nameof(KubernetesRules.Dns1123Subdomain), "web.example-1", "Web", "web..example", "web_1", ".web")]
-    [InlineData(nameof(KubernetesRules.Dns1035Label), "web-1", "1web", "Web", "web-")]
-    [InlineData(nameof(KubernetesRules.PortName), "http-2", "8080", "h--2", "HTTP", "-http")]
-    [InlineData(nameof(KubernetesRules.EnvironmentVariableName), "ASPNETCORE_HTTP_PORTS", "1VAR", "MY VAR", "A=B")]
-    [InlineData(nameof(KubernetesRules.ConfigMapKey), "proxy-routes.json", "routes/json", "my routes.json")]
-    [InlineData(nameof(KubernetesRules.LabelValue), "PodSuite_1.0", "-podsuite", "podsuite.", "pod suite")]
+    [InlineData(nameof(KubernetesRules.Dns1123Label), "web-1", "Web", "web_1", "-web", "web-", "a.b", "web\n", "")]
+    [InlineData(nameof(KubernetesRules.Dns1123Subdomain), "web.example-1", "Web", "web..example", "web_1", ".web", "web.\n")]
+    [InlineData(nameof(KubernetesRules.Dns1035Label), "web-1", "1web", "Web", "web-", "web\n")]
+    [InlineData(nameof(KubernetesRules.PortName), "http-2", "8080", "h--2", "HTTP", "-http", "http\n")]
+    [InlineData(nameof(KubernetesRules.EnvironmentVariableName), "my.env-name", "1VAR", "MY VAR", "A=B", ".", "..", "..A", "VAR\n")]
+    [InlineData(nameof(KubernetesRules.ConfigMapKey), "proxy-routes.json", "routes/json", "my routes.json", ".", "..", "..json", "a\n")]
+    [InlineData(nameof(KubernetesRules.LabelValue), "PodSuite_1.0", "-podsuite", "podsuite.", "pod suite", "x\n")]
     public void ARuleAllowsWhatKubernetesAllowsAndRefusesTheRest(string rule, string allowed, params string[] refused)
     {
         var kubernetesRule = Rule(rule);
 
-        Assert.Null(kubernetesRule.Check("the value", allowed));
-        Assert.All(refused, value => Assert.StartsWith($"the value '{value}' breaks Kubernetes' rule for {kubernetesRule.Name}", kubernetesRule.Check("the value", value)));
+        Assert.Null(kubernetesRule.Check(allowed, "the value"));
+        Assert.All(refused, value => Assert.StartsWith($"the value breaks Kubernetes' rule for {kubernetesRule.Name}", kubernetesRule.Check(value, "the value")));
     }
 
     [Fact]

@@ -28,12 +28,12 @@ public class ManifestRulesTests
 
         Assert.Contains("Deployment 'My_App': the name 'My_App' breaks Kubernetes' rule for an RFC 1123 subdomain: at most 253 lower-case letters, digits, '-' and '.', each part between dots starting and ending with a letter or digit.", problems);
         Assert.Contains(problems, p => p.StartsWith("Deployment 'My_App': the namespace 'Team_A' breaks Kubernetes' rule for an RFC 1123 label", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("label app.kubernetes.io/part-of", StringComparison.Ordinal) && p.Contains("rule for a label value", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("of label app.kubernetes.io/part-of breaks Kubernetes' rule for a label value", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("container name 'Web' breaks", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("port name of container 'Web' 'administration-port' breaks Kubernetes' rule for an IANA service name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("port name 'administration-port' of container 'Web' breaks Kubernetes' rule for an IANA service name", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("port name 'http' is used 2 times in container 'Web'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("port 70000 of container 'Web' is not between 1 and 65535", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("environment variable of container 'Web' '1_BAD' breaks", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("environment variable '1_BAD' of container 'Web' breaks", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("volume name 'Data_Vol' breaks", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("mounts volume 'missing', which the pod does not have", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Service '1service': the name '1service' breaks Kubernetes' rule for an RFC 1035 label", StringComparison.Ordinal));

@@ -137,6 +137,68 @@ public sealed class ManifestWriterTests : IDisposable
         Assert.Equal("a file", File.ReadAllText(Output));
     }
 
+    [Fact]
+    public async Task ARecordNamingAFileOutsideTheOutputIsRefusedAndNothingIsDeleted()
+    {
+        ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
+        var outside = Path.Combine(_root.FullName, "keep.txt");
+        File.WriteAllText(outside, "mine");
+        var record = Path.Combine(Output, OwnedFiles.FileName);
+        File.AppendAllText(record, $"{OwnedFiles.Hash("mine")}  ../keep.txt\n");
+        var before = Snapshot(Output);
+        var pods = await DemoPodsAsync();
+
+        var error = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options));
+
+        Assert.Contains("has a line PodSuite never writes", error.Message);
+        Assert.Equal("mine", File.ReadAllText(outside));
+        Assert.Equal(before, Snapshot(Output));
+    }
+
+    [Fact]
+    public async Task APublishInterruptedBetweenRenamesIsCompletedByTheNext()
+    {
+        var pods = await DemoPodsAsync();
+        ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
+        var record = File.ReadAllText(Path.Combine(Output, OwnedFiles.FileName));
+        ManifestWriter.Write(Output, pods, Publisher.Options);
+        var complete = Snapshot(Output);
+        // As if killed after moving the new files in, before the record: new files under the old record, and a staging folder.
+        File.WriteAllText(Path.Combine(Output, OwnedFiles.FileName), record);
+        Directory.CreateDirectory(Path.Combine(Output, $".podsuite-staging-{Guid.NewGuid():N}", "mc1"));
+
+        var changes = ManifestWriter.Write(Output, pods, Publisher.Options);
+
+        Assert.Equal(complete, Snapshot(Output));
+        Assert.Empty(changes.Removed);
+        Assert.DoesNotContain(Directory.EnumerateDirectories(Output), d => Path.GetFileName(d).StartsWith(".podsuite-staging-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFilesOfAPodThatIsGoneAreRemovedAndSaid()
+    {
+        var pods = await DemoPodsAsync();
+        ManifestWriter.Write(Output, pods, Publisher.Options);
+
+        var changes = ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
+
+        Assert.Equal(["mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/service.yaml"], changes.Removed);
+    }
+
+    [Fact]
+    public async Task AUsersFileWhereAPodsFolderGoesIsRefused()
+    {
+        var pods = await DemoPodsAsync();
+        ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
+        File.WriteAllText(Path.Combine(Output, "mc1"), "mine");
+        var before = Snapshot(Output);
+
+        var error = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, pods, Publisher.Options));
+
+        Assert.Contains("'mc1' is a file of yours where publishing needs a folder", error.Message);
+        Assert.Equal(before, Snapshot(Output));
+    }
+
     private static async Task<IReadOnlyList<PodManifest>> DemoPodsAsync()
     {
         var builder = PodModel.CreatePublishingBuilder();

@@ -87,6 +87,22 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task ASettingWithAValueItCannotTakeFailsThePublishNamingTheChoices()
+    {
+        var builder = PublishingBuilder("--PodSuite:Runtime=Podmn");
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app");
+        var logs = new FakeLogCollector();
+
+        var exitCode = await PublishAsync(builder, logs);
+
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.StartsWith("A setting under 'PodSuite' has a value it cannot take", error.Message);
+        Assert.Contains("Runtime is one of Kubernetes, Podman", error.Message);
+    }
+
+    [Fact]
     public void AnAppHostPublishesThroughOneEnvironment()
     {
         var builder = PublishingBuilder();

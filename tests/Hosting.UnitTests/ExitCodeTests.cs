@@ -57,10 +57,16 @@ public class ExitCodeTests
         var builder = PodModel.CreateBuilder("--operation", "publish", "--step", "publish", "--output-path", output.FullName);
         builder.AddExecutable("worker", "true", ".").InPod(builder.AddPod("pod")).ExcludeFromManifest();
 
-        var (exitCode, printed) = await RunAsync(builder);
+        try
+        {
+            var (exitCode, printed) = await RunAsync(builder);
 
-        Assert.Equal((0, ""), (exitCode, printed));
-        output.Delete(recursive: true);
+            Assert.Equal((0, ""), (exitCode, printed));
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
     }
 
     private static async Task<(int ExitCode, string Printed)> RunAsync(IDistributedApplicationBuilder builder)

@@ -97,6 +97,31 @@ public class PodValidationTests
     }
 
     [Fact]
+    public async Task TwoConfigFilesAtOnePathFailNamingBoth()
+    {
+        var first = Directory.CreateTempSubdirectory("podsuite-config-a-");
+        var second = Directory.CreateTempSubdirectory("podsuite-config-b-");
+        try
+        {
+            File.WriteAllText(Path.Combine(first.FullName, "routes.json"), "{}");
+            File.WriteAllText(Path.Combine(second.FullName, "routes.json"), "{}");
+            var builder = PodModel.CreateBuilder();
+            builder.AddExecutable("proxy", "true", ".").InPod(builder.AddPod("mc3"))
+                .WithConfigFile(Path.Combine(first.FullName, "routes.json"), "/etc/proxy", "A")
+                .WithConfigFile(Path.Combine(second.FullName, "routes.json"), "/etc/proxy", "B");
+
+            var message = await builder.ValidationErrorAsync();
+
+            Assert.Contains($"Resource 'proxy' is given '{Path.Combine(first.FullName, "routes.json")}' and '{Path.Combine(second.FullName, "routes.json")}' at one path, '/etc/proxy/routes.json'", message);
+        }
+        finally
+        {
+            first.Delete(recursive: true);
+            second.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task EveryMistakeIsReportedAtOnce()
     {
         var builder = PodModel.CreateBuilder();

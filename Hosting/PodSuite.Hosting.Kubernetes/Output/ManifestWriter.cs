@@ -1,24 +1,32 @@
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Output;
+
+/// <summary>What a publish did to the output directory.</summary>
+/// <param name="Written">The files written, relative to the output directory.</param>
+/// <param name="Removed">The files PodSuite had written before and no longer generates, now removed.</param>
+internal sealed record ManifestChanges(IReadOnlyCollection<string> Written, IReadOnlyList<string> Removed);
 
 /// <summary>
 /// Writes the pods as a kustomize base into the output directory, owning exactly the files it records in
 /// <see cref="OwnedFiles.FileName"/>: it replaces those, removes the ones no longer generated, and keeps everything else
 /// (an <c>overlays/</c> folder, a user's notes). It refuses, before writing anything, a directory it does not own
 /// unless it is empty, a generated file that was changed by hand, and a user's file where it would write one. Every
-/// file is written in full beside its target first and moved into place by rename, so no file is ever half-written.
+/// file is written in full beside its target first and moved into place by rename, so no file is ever half-written; a
+/// publish interrupted between two renames is completed by the next one, which finds those files already as it
+/// would write them.
 /// </summary>
-internal static class ManifestWriter
+internal static partial class ManifestWriter
 {
     private const string StagingPrefix = ".podsuite-staging-";
 
-    /// <returns>The files written, relative to the output directory.</returns>
-    public static IReadOnlyCollection<string> Write(string outputDirectory, IReadOnlyList<PodManifest> pods, KubernetesPublishOptions options)
+    public static ManifestChanges Write(string outputDirectory, IReadOnlyList<PodManifest> pods, KubernetesPublishOptions options)
     {
-        var output = Path.GetFullPath(outputDirectory);
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var files = ManifestFiles.Of(pods, options);
+        var removed = new List<string>();
         try
         {
             var previous = OwnedBefore(output, files);
@@ -37,9 +45,12 @@ internal static class ManifestWriter
                     MoveIntoPlace(staging, output, file);
                 }
 
-                foreach (var stale in previous.Keys.Where(f => !files.ContainsKey(f)))
+                foreach (var stale in previous.Keys.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal))
                 {
-                    Remove(output, stale);
+                    if (Remove(output, stale))
+                    {
+                        removed.Add(stale);
+                    }
                 }
 
                 MoveIntoPlace(staging, output, OwnedFiles.FileName);
@@ -52,13 +63,13 @@ internal static class ManifestWriter
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DistributedApplicationException(
                 $"The manifests could not be written to '{output}': {ex.Message} Publish to a directory you can write, such as 'manifests'.", ex);
         }
 
-        return files.Keys;
+        return new ManifestChanges(files.Keys, removed);
     }
 
     /// <summary>The files PodSuite owns in <paramref name="output"/> now; throws, listing every reason, where it may not write.</summary>
@@ -74,6 +85,7 @@ internal static class ManifestWriter
             return [];
         }
 
+        RemoveLeftStaging(output);
         var owned = OwnedFiles.Read(output);
         if (owned is null)
         {
@@ -91,7 +103,11 @@ internal static class ManifestWriter
         foreach (var (file, hash) in owned)
         {
             var path = Path.Combine(output, file);
-            if (File.Exists(path) && OwnedFiles.HashOfFile(path) != hash)
+            if (Directory.Exists(path))
+            {
+                refusals.Add($"'{file}', which PodSuite wrote, is now a directory. Move it.");
+            }
+            else if (File.Exists(path) && OwnedFiles.HashOfFile(path) is var now && now != hash && !IsAsGenerated(now, file, files))
             {
                 refusals.Add($"'{file}' was changed since PodSuite wrote it. Move the change into a kustomize overlay (overlays/), or delete the file.");
             }
@@ -99,19 +115,41 @@ internal static class ManifestWriter
 
         foreach (var file in files.Keys.Where(f => !owned.ContainsKey(f)))
         {
-            if (File.Exists(Path.Combine(output, file)) || Directory.Exists(Path.Combine(output, file)))
+            var path = Path.Combine(output, file);
+            if (Directory.Exists(path) || (File.Exists(path) && !IsAsGenerated(OwnedFiles.HashOfFile(path), file, files)))
             {
                 refusals.Add($"'{file}' is not PodSuite's, but publishing writes a file there. Move it, or rename the pod it is named after.");
+            }
+
+            for (var folder = Path.GetDirectoryName(path)!; folder.Length > output.Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                if (File.Exists(folder))
+                {
+                    refusals.Add($"'{Path.GetRelativePath(output, folder)}' is a file of yours where publishing needs a folder. Move it.");
+                }
             }
         }
 
         if (refusals.Count > 0)
         {
             throw new DistributedApplicationException(
-                $"The manifests in '{output}' were left as they were:{Environment.NewLine}- " + string.Join($"{Environment.NewLine}- ", refusals));
+                $"The manifests in '{output}' were left as they were:{Environment.NewLine}- " + string.Join($"{Environment.NewLine}- ", refusals.Distinct()));
         }
 
         return owned;
+    }
+
+    // A file that already holds what this publish writes: left there by a publish that was interrupted.
+    private static bool IsAsGenerated(string hash, string file, IReadOnlyDictionary<string, string> files) =>
+        files.TryGetValue(file, out var text) && OwnedFiles.Hash(text) == hash;
+
+    // Staging folders are PodSuite's by their name; one is left only when a publish was killed.
+    private static void RemoveLeftStaging(string output)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(output, $"{StagingPrefix}*").Where(f => StagingName().IsMatch(Path.GetFileName(f))))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static void WriteFile(string path, string text)
@@ -127,14 +165,25 @@ internal static class ManifestWriter
         File.Move(Path.Combine(staging, file), target, overwrite: true);
     }
 
-    // A file PodSuite wrote and no longer generates goes, and so do the folders it leaves empty.
-    private static void Remove(string output, string file)
+    // A file PodSuite wrote and no longer generates goes, and so do the folders it leaves empty, never above the output.
+    private static bool Remove(string output, string file)
     {
-        var path = Path.Combine(output, file);
+        var path = Path.GetFullPath(Path.Combine(output, file));
+        var relative = Path.GetRelativePath(output, path);
+        if (Path.IsPathRooted(relative) || relative.StartsWith("..", StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return false;
+        }
+
         File.Delete(path);
-        for (var folder = Path.GetDirectoryName(path)!; folder != output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
+        for (var folder = Path.GetDirectoryName(path)!; folder.Length > output.Length && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder)!)
         {
             Directory.Delete(folder);
         }
+
+        return true;
     }
+
+    [GeneratedRegex(@"^\.podsuite-staging-[0-9a-f]{32}\z")]
+    private static partial Regex StagingName();
 }

@@ -28,7 +28,7 @@ internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>
             var environment = await EnvironmentAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
             foreach (var (name, _) in environment)
             {
-                if (KubernetesRules.EnvironmentVariableName.Check($"The environment variable of '{member.Name}'", name) is { } problem)
+                if (KubernetesRules.EnvironmentVariableName.Check(name, $"Environment variable '{name}' of '{member.Name}'") is { } problem)
                 {
                     report.Errors.Add($"{problem} Rename it where the model sets it ({nameof(ResourceBuilderExtensions.WithEnvironment)}, or the reference that adds it).");
                 }

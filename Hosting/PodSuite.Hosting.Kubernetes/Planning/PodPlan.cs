@@ -47,17 +47,23 @@ internal sealed record PodPlan(string Name, PodResource? Pod, IReadOnlyList<IRes
 
         foreach (var name in plans.Select(p => p.Name).Concat(plans.SelectMany(p => p.Members).Select(m => m.Name)).Distinct())
         {
-            if (KubernetesRules.Dns1123Label.Check("The name of resource", name) is { } problem)
+            if (KubernetesRules.Dns1123Label.Check(name, $"Resource name '{name}'") is { } problem)
             {
                 report.Errors.Add($"{problem} It names a pod or a container. Rename the resource.");
             }
+        }
+
+        if (plans.FirstOrDefault(p => p.Name == Output.ManifestFiles.OverlaysFolder) is { } overlays)
+        {
+            report.Errors.Add(
+                $"'{overlays.Name}' cannot be published as a pod: its folder in the output is where your kustomize overlays go. Rename it.");
         }
 
         foreach (var pod in plans.Where(p => p.Pod is not null))
         {
             foreach (var volume in pod.Pod!.SharedVolumes)
             {
-                if (KubernetesRules.Dns1123Label.Check($"Shared volume '{volume.Name}' of pod '{pod.Name}' is a volume name, and the name", volume.Name) is { } problem)
+                if (KubernetesRules.Dns1123Label.Check(volume.Name, $"Shared volume '{volume.Name}' of pod '{pod.Name}', a volume name,") is { } problem)
                 {
                     report.Errors.Add($"{problem} Rename it where {nameof(PodBuilderExtensions.AddSharedVolume)} adds it.");
                 }

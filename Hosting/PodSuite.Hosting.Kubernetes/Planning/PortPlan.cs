@@ -75,7 +75,7 @@ internal sealed class PortPlan
     // A container port's name is optional: one Kubernetes would refuse is left out, and said so.
     private static string? ContainerPortName(PodPlan pod, IResource member, EndpointAnnotation endpoint, PublishReport report)
     {
-        if (KubernetesRules.PortName.Check("the endpoint's name", endpoint.Name) is not { } problem)
+        if (KubernetesRules.PortName.Check(endpoint.Name, $"its name '{endpoint.Name}'") is not { } problem)
         {
             return endpoint.Name;
         }
@@ -93,7 +93,7 @@ internal sealed class PortPlan
         {
             var unique = external.Count(e => e.Endpoint.Name == endpoint.Name) == 1;
             var portName = unique ? endpoint.Name : $"{member.Name}-{endpoint.Name}";
-            if (KubernetesRules.PortName.Check($"Endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' is a Service port, and its name", portName) is { } portProblem)
+            if (KubernetesRules.Dns1123Label.Check(portName, $"Service port name '{portName}' of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}'") is { } portProblem)
             {
                 report.Errors.Add(
                     $"{portProblem} " + (unique
@@ -103,9 +103,9 @@ internal sealed class PortPlan
 
             var serviceName = pod.Service.Ports == PodServicePorts.OneService ? pod.Name : $"{pod.Name}-{portName}";
             var service = pod.Service.Ports == PodServicePorts.OneService
-                ? $"The Service of pod '{pod.Name}' would be named"
-                : $"The Service of endpoint '{endpoint.Name}' of '{member.Name}' would be named";
-            if (KubernetesRules.Dns1035Label.Check(service, serviceName) is { } serviceProblem)
+                ? $"Service name '{serviceName}' of pod '{pod.Name}'"
+                : $"Service name '{serviceName}' of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}'";
+            if (KubernetesRules.Dns1035Label.Check(serviceName, service) is { } serviceProblem)
             {
                 report.Errors.Add(
                     $"{serviceProblem} " + (pod.Service.Ports == PodServicePorts.OneService

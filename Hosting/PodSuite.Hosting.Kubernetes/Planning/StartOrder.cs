@@ -90,7 +90,8 @@ internal sealed class StartOrder
                     if (!serviceWaits.Contains(service))
                     {
                         serviceWaits.Add(service);
-                        if (KubernetesRules.Dns1123Label.Check($"The init container that waits for '{target.Name}' would be named", $"wait-for-{target.Name}") is { } problem)
+                        var waiting = ServiceWaitNames.Of(target);
+                        if (KubernetesRules.Dns1123Label.Check(waiting, $"Init container name '{waiting}', which waits for '{target.Name}',") is { } problem)
                         {
                             report.Errors.Add($"{problem} Shorten the name of '{target.Name}'.");
                         }

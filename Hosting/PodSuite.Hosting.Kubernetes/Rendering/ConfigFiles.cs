@@ -38,7 +38,7 @@ internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1Vol
     // The ConfigMap's name is also the pod's volume name, so it keeps the stricter rule of the two.
     private static void Check(IResource member, string directory, string name, IEnumerable<ConfigFileAnnotation> files, PublishReport report)
     {
-        if (KubernetesRules.Dns1123Label.Check($"The ConfigMap of '{member.Name}' for directory '{directory}' would be named", name) is { } problem)
+        if (KubernetesRules.Dns1123Label.Check(name, $"ConfigMap name '{name}', of '{member.Name}' for directory '{directory}' and also a volume name,") is { } problem)
         {
             report.Errors.Add(
                 $"{problem} It is '<member>-<directory>': shorten the name of '{member.Name}' or the directory given to " +
@@ -47,7 +47,7 @@ internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1Vol
 
         foreach (var file in files)
         {
-            if (KubernetesRules.ConfigMapKey.Check($"Config file '{file.SourcePath}' of '{member.Name}' is a ConfigMap key, and its name", file.FileName) is { } keyProblem)
+            if (KubernetesRules.ConfigMapKey.Check(file.FileName, $"Config file name '{file.FileName}' of '{member.Name}', a ConfigMap key,") is { } keyProblem)
             {
                 report.Errors.Add($"{keyProblem} Rename the file.");
             }

@@ -19,14 +19,14 @@ internal sealed class ObjectMetadata(KubernetesPublishOptions options)
     /// <summary>Checks the settings that end up in every object: the namespace, and the application's label.</summary>
     public static void Check(KubernetesPublishOptions options, PublishReport report)
     {
-        if (options.Namespace is { } ns && KubernetesRules.Dns1123Label.Check("The namespace", ns) is { } problem)
+        if (options.Namespace is { } ns && KubernetesRules.Dns1123Label.Check(ns, $"Namespace '{ns}'") is { } problem)
         {
             report.Errors.Add($"{problem} Choose another with --{KubernetesPublishOptions.Section}:{nameof(options.Namespace)}=... or in {nameof(Aspire.Hosting.KubernetesPodsExtensions.WithProperties)}.");
         }
 
-        if (KubernetesRules.LabelValue.Check($"The value of label {PartOfLabel}", PartOf(options)) is { } labelProblem)
+        if (KubernetesRules.LabelValue.Check(PartOf(options), $"Label value '{PartOf(options)}' of {PartOfLabel}") is { } labelProblem)
         {
-            report.Errors.Add($"{labelProblem} It comes from the app host's name; set a shorter one with --{KubernetesPublishOptions.Section}:{nameof(options.PartOf)}=....");
+            report.Errors.Add($"{labelProblem} It comes from the app host's name unless set; set a shorter one with --{KubernetesPublishOptions.Section}:{nameof(options.PartOf)}=....");
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ServiceWaits
         var target = $"{host} {service.Port.ToString(CultureInfo.InvariantCulture)}";
         return new V1Container
         {
-            Name = $"wait-for-{service.Member.Name}",
+            Name = ServiceWaitNames.Of(service.Member),
             Image = options.WaitImage,
             ImagePullPolicy = Images.PullPolicy,
             Command = ["sh", "-c",

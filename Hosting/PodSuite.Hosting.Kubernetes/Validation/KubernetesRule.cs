@@ -12,10 +12,10 @@ internal sealed record KubernetesRule(string Name, int MaxLength, Regex Pattern,
     public bool Allows(string value) => value.Length <= MaxLength && Pattern.IsMatch(value);
 
     /// <summary>Why <paramref name="value"/> breaks the rule, or <see langword="null"/> when it keeps it.</summary>
-    /// <param name="what">What the value is, such as "Service name".</param>
     /// <param name="value">The value.</param>
-    public string? Check(string what, string value) => Allows(value)
+    /// <param name="subject">What the value is, with the value, such as "Service name 'web'".</param>
+    public string? Check(string value, string subject) => Allows(value)
         ? null
-        : $"{what} '{value}' breaks Kubernetes' rule for {Name}: {Description}" +
+        : $"{subject} breaks Kubernetes' rule for {Name}: {Description}" +
           (value.Length > MaxLength ? $"; it has {value.Length}." : ".");
 }

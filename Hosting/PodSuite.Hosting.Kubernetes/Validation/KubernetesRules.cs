@@ -19,18 +19,19 @@ internal static partial class KubernetesRules
         "an RFC 1035 label (a Service name)", 63, Dns1035Pattern(),
         "at most 63 lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
 
-    /// <summary>Container and Service port names.</summary>
+    /// <summary>Container port names (a Service's port names are RFC 1123 labels).</summary>
     public static readonly KubernetesRule PortName = new(
         "an IANA service name (a port name)", 15, PortNamePattern(),
         "at most 15 lower-case letters, digits and '-', with at least one letter, no '--', starting and ending with a letter or digit");
 
     /// <summary>Names of container environment variables.</summary>
     public static readonly KubernetesRule EnvironmentVariableName = new(
-        "an environment variable name", int.MaxValue, EnvironmentVariablePattern(), "letters, digits, '_', '-' and '.', not starting with a digit");
+        "an environment variable name", int.MaxValue, EnvironmentVariablePattern(),
+        "letters, digits, '_', '-' and '.', not starting with a digit, and neither '.' nor starting with '..'");
 
     /// <summary>Keys of a ConfigMap's data: the file names of config files.</summary>
     public static readonly KubernetesRule ConfigMapKey = new(
-        "a ConfigMap key", 253, ConfigMapKeyPattern(), "at most 253 letters, digits, '-', '_' and '.'");
+        "a ConfigMap key", 253, ConfigMapKeyPattern(), "at most 253 letters, digits, '-', '_' and '.', and neither '.' nor starting with '..'");
 
     /// <summary>Label values.</summary>
     public static readonly KubernetesRule LabelValue = new(
@@ -39,25 +40,25 @@ internal static partial class KubernetesRules
     /// <summary>Lower-case letters, digits and '-' only, as Kubernetes names and label values allow.</summary>
     public static string Slug(string text) => NotNameCharacters().Replace(text.ToLowerInvariant(), "-").Trim('-');
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?\z")]
     private static partial Regex DnsLabelPattern();
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z")]
     private static partial Regex DnsSubdomainPattern();
 
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(@"^[a-z]([-a-z0-9]*[a-z0-9])?\z")]
     private static partial Regex Dns1035Pattern();
 
-    [GeneratedRegex("^(?!.*--)(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(@"^(?!.*--)(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?\z")]
     private static partial Regex PortNamePattern();
 
-    [GeneratedRegex("^[-._a-zA-Z][-._a-zA-Z0-9]*$")]
+    [GeneratedRegex(@"^(?!\.\.)(?!\.\z)[-._a-zA-Z][-._a-zA-Z0-9]*\z")]
     private static partial Regex EnvironmentVariablePattern();
 
-    [GeneratedRegex("^[-._a-zA-Z0-9]+$")]
+    [GeneratedRegex(@"^(?!\.\.)(?!\.\z)[-._a-zA-Z0-9]+\z")]
     private static partial Regex ConfigMapKeyPattern();
 
-    [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\z")]
     private static partial Regex LabelValuePattern();
 
     [GeneratedRegex("[^a-z0-9]+")]

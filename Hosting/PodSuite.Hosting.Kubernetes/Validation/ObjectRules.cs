@@ -14,9 +14,16 @@ internal static class ObjectRules
     public static List<string> Check(IEnumerable<IKubernetesObject<V1ObjectMeta>> objects)
     {
         var problems = new List<string>();
-        foreach (var item in objects)
+        var list = objects.ToList();
+        foreach (var item in list)
         {
             Check(item, problems);
+        }
+
+        // Two objects of one kind with one name in one namespace: one would overwrite the other.
+        foreach (var clash in list.GroupBy(o => (o.Kind, o.Metadata?.NamespaceProperty, o.Metadata?.Name)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"{clash.Key.Kind} '{clash.Key.Name}' is written {clash.Count()} times; each object needs its own name.");
         }
 
         return problems;
@@ -34,15 +41,15 @@ internal static class ObjectRules
             }
         }
 
-        Add((kind == "Service" ? KubernetesRules.Dns1035Label : KubernetesRules.Dns1123Subdomain).Check("the name", name));
+        Add((kind == "Service" ? KubernetesRules.Dns1035Label : KubernetesRules.Dns1123Subdomain).Check(name, $"the name '{name}'"));
         if (item.Metadata?.NamespaceProperty is { } ns)
         {
-            Add(KubernetesRules.Dns1123Label.Check("the namespace", ns));
+            Add(KubernetesRules.Dns1123Label.Check(ns, $"the namespace '{ns}'"));
         }
 
         foreach (var (key, value) in item.Metadata?.Labels ?? new Dictionary<string, string>())
         {
-            Add(KubernetesRules.LabelValue.Check($"label {key}", value));
+            Add(KubernetesRules.LabelValue.Check(value, $"the value '{value}' of label {key}"));
         }
 
         switch (item)
@@ -54,12 +61,12 @@ internal static class ObjectRules
                 CheckPodSpec(pod.Spec, Add);
                 break;
             case V1Service service:
-                CheckPorts((service.Spec.Ports ?? []).Select(p => ((string?)p.Name, p.Port)), "the Service", Add);
+                CheckPorts((service.Spec.Ports ?? []).Select(p => ((string?)p.Name, p.Port)), "the Service", KubernetesRules.Dns1123Label, Add);
                 break;
             case V1ConfigMap configMap:
                 foreach (var key in (configMap.Data ?? new Dictionary<string, string>()).Keys)
                 {
-                    Add(KubernetesRules.ConfigMapKey.Check("the key", key));
+                    Add(KubernetesRules.ConfigMapKey.Check(key, $"the key '{key}'"));
                 }
 
                 break;
@@ -77,7 +84,7 @@ internal static class ObjectRules
         var volumes = (spec.Volumes ?? []).Select(v => v.Name).ToList();
         foreach (var volume in volumes)
         {
-            add(KubernetesRules.Dns1123Label.Check("volume name", volume));
+            add(KubernetesRules.Dns1123Label.Check(volume, $"volume name '{volume}'"));
         }
 
         foreach (var duplicate in volumes.GroupBy(v => v).Where(g => g.Count() > 1))
@@ -87,11 +94,11 @@ internal static class ObjectRules
 
         foreach (var container in containers)
         {
-            add(KubernetesRules.Dns1123Label.Check("container name", container.Name));
-            CheckPorts((container.Ports ?? []).Select(p => ((string?)p.Name, p.ContainerPort)), $"container '{container.Name}'", add);
+            add(KubernetesRules.Dns1123Label.Check(container.Name, $"container name '{container.Name}'"));
+            CheckPorts((container.Ports ?? []).Select(p => ((string?)p.Name, p.ContainerPort)), $"container '{container.Name}'", KubernetesRules.PortName, add);
             foreach (var variable in container.Env ?? [])
             {
-                add(KubernetesRules.EnvironmentVariableName.Check($"environment variable of container '{container.Name}'", variable.Name));
+                add(KubernetesRules.EnvironmentVariableName.Check(variable.Name, $"environment variable '{variable.Name}' of container '{container.Name}'"));
             }
 
             foreach (var mount in (container.VolumeMounts ?? []).Where(m => !volumes.Contains(m.Name)))
@@ -101,14 +108,20 @@ internal static class ObjectRules
         }
     }
 
-    private static void CheckPorts(IEnumerable<(string? Name, int Number)> ports, string owner, Action<string?> add)
+    // A container's port names are IANA service names; a Service's are RFC 1123 labels, required once it has two ports.
+    private static void CheckPorts(IEnumerable<(string? Name, int Number)> ports, string owner, KubernetesRule nameRule, Action<string?> add)
     {
         var list = ports.ToList();
+        var namesRequired = nameRule == KubernetesRules.Dns1123Label && list.Count > 1;
         foreach (var (portName, number) in list)
         {
             if (portName is not null)
             {
-                add(KubernetesRules.PortName.Check($"port name of {owner}", portName));
+                add(nameRule.Check(portName, $"port name '{portName}' of {owner}"));
+            }
+            else if (namesRequired)
+            {
+                add($"port {number.ToString(CultureInfo.InvariantCulture)} of {owner} has no name; a Service with several ports needs a name for each.");
             }
 
             if (number is < 1 or > 65535)

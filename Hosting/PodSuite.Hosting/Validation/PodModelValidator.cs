@@ -69,6 +69,13 @@ internal static class PodModelValidator
 
     private static void CheckConfigFiles(IResource resource, ModelErrors errors)
     {
+        foreach (var clash in resource.Annotations.OfType<ConfigFileAnnotation>().GroupBy(f => f.MountedPath).Where(g => g.Count() > 1))
+        {
+            errors.Add(
+                $"Resource '{resource.Name}' is given {Quoted(clash.Select(f => f.SourcePath))} at one path, '{clash.Key}'; " +
+                $"give each {nameof(PodBuilderExtensions.WithConfigFile)} call its own mount directory or file name.");
+        }
+
         foreach (var file in resource.Annotations.OfType<ConfigFileAnnotation>().Where(f => !File.Exists(f.SourcePath)))
         {
             errors.Add(
