@@ -14,6 +14,9 @@ public sealed class TimestampFile
 
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    // "2026-11-26T08:02:41.123Z"
+    private const int LineLength = 24;
+
     private readonly Queue<string> _lines = new();
     private readonly string _temporaryPath;
 
@@ -47,8 +50,17 @@ public sealed class TimestampFile
             page.Append(line).Append('\n');
         }
 
-        File.WriteAllText(_temporaryPath, page.ToString());
-        File.Move(_temporaryPath, Path, overwrite: true);
+        try
+        {
+            File.WriteAllText(_temporaryPath, page.ToString());
+            File.Move(_temporaryPath, Path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Whatever failed (a full or read-only volume), no half-written copy stays behind.
+            DeleteTemporaryCopy();
+            throw;
+        }
     }
 
     /// <summary>The line for one instant: ISO-8601 in UTC with milliseconds.</summary>
@@ -57,6 +69,18 @@ public sealed class TimestampFile
     /// <summary>Whether <paramref name="line"/> is a whole timestamp line.</summary>
     public static bool IsLine(string line) =>
         DateTime.TryParseExact(line, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _);
+
+    private void DeleteTemporaryCopy()
+    {
+        try
+        {
+            File.Delete(_temporaryPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The error that made the page fail is the one to report; a copy that cannot go either stays hidden (dot-prefixed).
+        }
+    }
 
     private void Keep(string line)
     {
@@ -67,7 +91,33 @@ public sealed class TimestampFile
         }
     }
 
-    // A restarted writer (the volume outlives a container) carries on with the lines already there.
-    private IEnumerable<string> ReadExistingLines() =>
-        File.Exists(Path) ? File.ReadLines(Path).Where(IsLine).ToList() : [];
+    // A restarted writer (the volume outlives a container) carries on with the lines already there. Read as a stream,
+    // keeping only the last lines and at most a timestamp's length of each: memory stays bounded whatever the page holds.
+    private IEnumerable<string> ReadExistingLines()
+    {
+        if (!File.Exists(Path))
+        {
+            yield break;
+        }
+
+        using var reader = new StreamReader(Path);
+        var line = new StringBuilder(LineLength + 1);
+        int next;
+        while ((next = reader.Read()) >= 0)
+        {
+            if (next == '\n')
+            {
+                if (line.Length <= LineLength && IsLine(line.ToString()))
+                {
+                    yield return line.ToString();
+                }
+
+                line.Clear();
+            }
+            else if (line.Length <= LineLength)
+            {
+                line.Append((char)next);
+            }
+        }
+    }
 }

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.FileProviders;
 using PodSuite.StaticSite;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 
 var app = builder.Build();
-var site = new PhysicalFileProvider(SiteRoot.From(app.Configuration));
+using var site = new RootBoundFileProvider(SiteRoot.From(app.Configuration));
 
 app.MapDefaultEndpoints();
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site, DefaultFileNames = { "index.html" } });

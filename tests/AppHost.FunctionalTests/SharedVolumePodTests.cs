@@ -38,6 +38,37 @@ public class SharedVolumePodTests(PodSuiteAppFixture fixture)
     private static DateTimeOffset Timestamp(string line) =>
         DateTimeOffset.Parse(line, System.Globalization.CultureInfo.InvariantCulture);
 
+    [Fact]
+    public async Task TheStaticSiteAnswers404ForLinksLeadingOutOfItsDirectory()
+    {
+        var root = EnvironmentOf("static-site", "StaticSite__Root");
+        string[] links = ["environ.txt", "passwd.txt", "etc"];
+        File.CreateSymbolicLink(Path.Combine(root, links[0]), "/proc/self/environ");
+        File.CreateSymbolicLink(Path.Combine(root, links[1]), "/etc/passwd");
+        Directory.CreateSymbolicLink(Path.Combine(root, links[2]), "/etc");
+        File.CreateSymbolicLink(Path.Combine(root, "page.html"), "index.html");
+        try
+        {
+            using var site = fixture.App.CreateHttpClient("static-site");
+
+            foreach (var path in new[] { "/environ.txt", "/passwd.txt", "/etc/passwd", "/etc/hostname" })
+            {
+                using var response = await site.GetAsync(path);
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.NotFound, $"{path} answered {response.StatusCode}");
+            }
+
+            using var inside = await site.GetAsync("/page.html");
+            Assert.Equal(System.Net.HttpStatusCode.OK, inside.StatusCode);
+        }
+        finally
+        {
+            foreach (var link in links.Append("page.html"))
+            {
+                new FileInfo(Path.Combine(root, link)).Delete();   // the link itself, whatever it points at
+            }
+        }
+    }
+
     private static async Task<string[]> ReadPageAsync(HttpClient site)
     {
         using var response = await site.GetAsync("/");

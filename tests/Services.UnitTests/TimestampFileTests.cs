@@ -53,6 +53,36 @@ public sealed class TimestampFileTests : IDisposable
     }
 
     [Fact]
+    public void AFailedWriteLeavesNoHalfWrittenCopy()
+    {
+        Directory.CreateDirectory(Path.Combine(PagePath, "occupied"));
+        var file = new TimestampFile(PagePath, maxLines: 3);
+
+        Assert.ThrowsAny<IOException>(() => file.Append(Start));
+
+        Assert.Equal(["index.html"], _directory.EnumerateFileSystemInfos().Select(i => i.Name));
+    }
+
+    [Fact]
+    public void AHugeExistingPageIsReadWithBoundedMemoryKeepingItsLastLines()
+    {
+        using (var page = new StreamWriter(PagePath))
+        {
+            page.Write(TimestampFile.Header);
+            page.Write(new string('x', 64 * 1024 * 1024));   // 64 MB on the header's line, no newline in it
+            page.Write("\n2026-11-24T15:00:00.000Z\n2026-11-24T15:00:01.000Z\n");
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var file = new TimestampFile(PagePath, maxLines: 1);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal(["2026-11-24T15:00:01.000Z"], file.Lines);
+        // Reading whole would allocate the 64 MB line twice over (UTF-16); streaming allocates the reader's buffers.
+        Assert.True(allocated < 4 * 1024 * 1024, $"reading the page allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public async Task AReaderNeverSeesATornLineOrMoreLinesThanTheCap()
     {
         const int maxLines = 50;

@@ -16,7 +16,7 @@ public sealed class TimestampWriterTests : IDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new LogWriterOptions { Directory = _directory.FullName, Interval = TimeSpan.FromSeconds(2), MaxLines = 3 });
-        using var writer = new TimestampWriter(options, clock, NullLogger<TimestampWriter>.Instance);
+        using var writer = new TimestampWriter(options, clock, new StoppableLifetime(), NullLogger<TimestampWriter>.Instance);
         var page = Path.Combine(_directory.FullName, "index.html");
 
         await writer.StartAsync(CancellationToken.None);
@@ -50,5 +50,43 @@ public sealed class TimestampWriterTests : IDisposable
                 $"expected {count} lines ending with {last:O} within 10 s; the page has [{string.Join(", ", lines)}]");
             await Task.Delay(10, CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task APageThatCannotBeWrittenStopsTheWriterWithAnIoErrorExitCodeAndNoCopyLeft()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        // The page's path is a directory: the rename over it fails as a read-only or full volume would.
+        Directory.CreateDirectory(Path.Combine(_directory.FullName, "index.html", "occupied"));
+        var options = Options.Create(new LogWriterOptions { Directory = _directory.FullName, Interval = TimeSpan.FromSeconds(1), MaxLines = 3 });
+        var lifetime = new StoppableLifetime();
+        var exitCode = Environment.ExitCode;
+        using var writer = new TimestampWriter(options, clock, lifetime, NullLogger<TimestampWriter>.Instance);
+        try
+        {
+            await writer.StartAsync(CancellationToken.None);
+            await writer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(lifetime.StopRequested);
+            Assert.Equal(TimestampWriter.CannotWriteExitCode, Environment.ExitCode);
+            Assert.Equal(["index.html"], _directory.EnumerateFileSystemInfos().Select(i => i.Name));
+        }
+        finally
+        {
+            Environment.ExitCode = exitCode;
+        }
+    }
+
+    private sealed class StoppableLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public bool StopRequested { get; private set; }
+
+        public void StopApplication() => StopRequested = true;
     }
 }
