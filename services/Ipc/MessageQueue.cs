@@ -75,10 +75,13 @@ public sealed class MessageQueue
     /// <returns><see langword="false"/> when the queue is full and nothing was sent.</returns>
     public bool TrySend(long type, ReadOnlySpan<byte> payload) => SendCore(type, payload, wait: false);
 
-    /// <summary>Receives the oldest message (of <paramref name="type"/> when it is positive), waiting for one to arrive.</summary>
+    /// <summary>Receives the oldest message (of <paramref name="type"/> when it is not 0), waiting for one to arrive.</summary>
     /// <param name="buffer">Where the payload goes; a longer message fails with E2BIG.</param>
     /// <param name="receivedType">The type of the received message.</param>
-    /// <param name="type">0 for any type, a positive type for only that type.</param>
+    /// <param name="type">
+    /// 0 for any type, a positive type for only that type, a negative one for the lowest type up to its absolute value
+    /// (oldest first within a type), leaving messages of higher types where they are.
+    /// </param>
     /// <returns>The payload's length.</returns>
     public int Receive(Span<byte> buffer, out long receivedType, long type = 0)
     {
@@ -86,7 +89,7 @@ public sealed class MessageQueue
         return length;
     }
 
-    /// <summary>Receives the oldest message (of <paramref name="type"/> when it is positive) if there is one.</summary>
+    /// <summary>Receives the oldest message (of <paramref name="type"/> when it is not 0, as for <see cref="Receive"/>) if there is one.</summary>
     /// <returns><see langword="false"/> when no such message is queued.</returns>
     public bool TryReceive(Span<byte> buffer, out long receivedType, out int length, long type = 0) =>
         ReceiveCore(buffer, type, wait: false, out receivedType, out length);
@@ -162,7 +165,6 @@ public sealed class MessageQueue
 
     private unsafe bool ReceiveCore(Span<byte> buffer, long type, bool wait, out long receivedType, out int length)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(type);
         byte[]? pooled = null;
         var message = buffer.Length <= StackLimit
             ? stackalloc byte[TypeSize + buffer.Length]

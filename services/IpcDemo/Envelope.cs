@@ -43,16 +43,19 @@ public readonly ref struct Envelope(EnvelopeKind kind, long number, long sentTim
         return HeaderSize + Text.Length;
     }
 
-    public static Envelope Read(long type, ReadOnlySpan<byte> payload)
+    /// <summary>Reads a message of the demo, or returns <see langword="false"/> for one that is not.</summary>
+    public static bool TryRead(long type, ReadOnlySpan<byte> payload, out Envelope envelope)
     {
         if (type is < (long)EnvelopeKind.Data or > (long)EnvelopeKind.Wake || payload.Length < HeaderSize)
         {
-            throw new InvalidDataException($"Not a PodSuite IPC message: type {type}, {payload.Length} bytes.");
+            envelope = default;
+            return false;
         }
 
-        return new((EnvelopeKind)type,
+        envelope = new((EnvelopeKind)type,
             BinaryPrimitives.ReadInt64LittleEndian(payload),
             BinaryPrimitives.ReadInt64LittleEndian(payload[8..]),
             payload[HeaderSize..]);
+        return true;
     }
 }

@@ -17,6 +17,9 @@ public sealed class IpcOptions
     /// <summary>How long the consumer waits for the producer to create the queue.</summary>
     public TimeSpan QueueWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the consumer waits for the next message before it takes the producer for gone.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The key as a number, or <see langword="null"/> when it is missing, malformed or 0 (IPC_PRIVATE).</summary>
     public int? ParseQueueKey()
     {

@@ -15,8 +15,9 @@ public abstract class RunOnceRole(IHostApplicationLifetime lifetime) : Backgroun
         {
             Environment.ExitCode = Run(stoppingToken);
         }
-        catch (MessageQueueException)
+        catch (Exception)
         {
+            // Whatever went wrong, the container failed: never a 0 that shows it finished.
             Environment.ExitCode = 1;
             throw;
         }
@@ -34,8 +35,7 @@ public sealed class ProducerRole(QueueProducer producer, IOptions<IpcOptions> op
     protected override int Run(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        producer.Produce(MessageQueue.Create(settings.ParseQueueKey()!.Value), settings.Count, settings.Interval, stoppingToken);
-        return 0;
+        return (int)producer.Produce(MessageQueue.Create(settings.ParseQueueKey()!.Value), settings.Count, settings.Interval, stoppingToken);
     }
 }
 
@@ -47,6 +47,6 @@ public sealed class ConsumerRole(QueueConsumer consumer, IOptions<IpcOptions> op
     {
         var settings = options.Value;
         var queue = consumer.WaitForQueue(settings.ParseQueueKey()!.Value, settings.QueueWaitTimeout, stoppingToken);
-        return (int)(queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken));
+        return (int)(queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken, settings.IdleTimeout));
     }
 }

@@ -5,7 +5,7 @@ using PodSuite.IpcDemo;
 var role = args.FirstOrDefault();
 if (role is not ("produce" or "consume"))
 {
-    Console.Error.WriteLine("Usage: IpcDemo produce|consume   (settings: Ipc__QueueKey, Ipc__Count, Ipc__Interval, Ipc__QueueWaitTimeout)");
+    Console.Error.WriteLine("Usage: IpcDemo produce|consume   (settings: Ipc__QueueKey, Ipc__Count, Ipc__Interval, Ipc__QueueWaitTimeout, Ipc__IdleTimeout)");
     return 64;
 }
 
@@ -18,6 +18,7 @@ builder.Services.AddOptions<IpcOptions>()
     .Validate(o => o.ParseQueueKey() is not null, "Ipc:QueueKey (environment variable Ipc__QueueKey) must be a non-zero queue key, decimal or 0x-hex; the app host gives each pod one.")
     .Validate(o => o.Count >= 0, "Ipc:Count must not be negative.")
     .Validate(o => o.QueueWaitTimeout > TimeSpan.Zero, "Ipc:QueueWaitTimeout must be positive, for example 00:00:30.")
+    .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Ipc:IdleTimeout must be positive, for example 00:00:30.")
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IpcMetrics>();

@@ -16,6 +16,12 @@ public enum ConsumeOutcome
 
     /// <summary>Stopped by a signal before the exit message; what was queued was drained first.</summary>
     Stopped = 4,
+
+    /// <summary>No message came for the idle time: the producer is gone.</summary>
+    Idle = 5,
+
+    /// <summary>A message of the demo's types that is not the demo's: another program uses the queue.</summary>
+    Foreign = 6,
 }
 
 /// <summary>Waits for the queue, reads messages in order until the exit message, checks none was lost.</summary>
@@ -56,12 +62,28 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
 
     /// <summary>
     /// Reads until the exit message. When <paramref name="stop"/> is signalled, it reads what is already queued and
-    /// returns <see cref="ConsumeOutcome.Stopped"/> unless the exit message was among it.
+    /// returns <see cref="ConsumeOutcome.Stopped"/> unless the exit message was among it; when no message comes for
+    /// <paramref name="idleTimeout"/>, it returns <see cref="ConsumeOutcome.Idle"/>. It reads only the demo's message
+    /// types, so another program's messages stay where they are; on any failure it removes the queue, so that a
+    /// producer still sending fails at once rather than waiting on a full queue nobody reads.
     /// </summary>
-    public ConsumeOutcome Consume(MessageQueue queue, CancellationToken stop)
+    public ConsumeOutcome Consume(MessageQueue queue, CancellationToken stop, TimeSpan? idleTimeout = null)
     {
+        var idle = new IdleWatch(queue, idleTimeout ?? Timeout.InfiniteTimeSpan);
         // A blocked msgrcv does not see the token: a message to ourselves wakes it (if the queue is full, it is not blocked).
         using var wake = stop.Register(() => queue.TrySend((long)EnvelopeKind.Wake, new byte[Envelope.HeaderSize]));
+        using var watch = idle.Start();
+        var outcome = Read(queue, stop, idle);
+        if (outcome is not (ConsumeOutcome.Completed or ConsumeOutcome.Stopped))
+        {
+            queue.Remove();
+        }
+
+        return outcome;
+    }
+
+    private ConsumeOutcome Read(MessageQueue queue, CancellationToken stop, IdleWatch idle)
+    {
         Span<byte> buffer = stackalloc byte[MessageQueue.MaxMessageSize];
         long expected = 0;
         while (true)
@@ -70,7 +92,7 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
             long type;
             if (stop.IsCancellationRequested)
             {
-                if (!queue.TryReceive(buffer, out type, out length))
+                if (!queue.TryReceive(buffer, out type, out length, OurTypes))
                 {
                     LogStopped(expected);
                     return ConsumeOutcome.Stopped;
@@ -78,14 +100,29 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
             }
             else
             {
-                length = queue.Receive(buffer, out type);
+                length = queue.Receive(buffer, out type, OurTypes);
             }
 
-            var envelope = Envelope.Read(type, buffer[..length]);
+            if (!Envelope.TryRead(type, buffer[..length], out var envelope))
+            {
+                // Not ours after all: put it back, and leave the queue to whoever owns it.
+                queue.TrySend(type, buffer[..length]);
+                LogForeign(type, length, queue.Key);
+                return ConsumeOutcome.Foreign;
+            }
+
             if (envelope.Kind == EnvelopeKind.Wake)
             {
+                if (idle.Expired)
+                {
+                    LogIdle(idle.Timeout, expected);
+                    return ConsumeOutcome.Idle;
+                }
+
                 continue;
             }
+
+            idle.Progress();
 
             metrics.Received(length, envelope.SentTimestamp);
             if (envelope.Kind == EnvelopeKind.Done)
@@ -94,6 +131,13 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
                 {
                     LogCountMismatch(envelope.Number, expected);
                     return ConsumeOutcome.LostOrReordered;
+                }
+
+                if (queue.GetStatus().Messages > 0)
+                {
+                    // Another program's messages are in it: the queue is not only ours to remove.
+                    LogDoneLeavingForeign(expected, queue.GetStatus().Messages);
+                    return ConsumeOutcome.Completed;
                 }
 
                 queue.Remove();
@@ -112,6 +156,9 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
         }
     }
 
+    // msgrcv with a negative type takes the lowest type up to it: only the demo's kinds, Data first, then Done, then Wake.
+    private const long OurTypes = -(long)EnvelopeKind.Wake;
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waiting up to {Timeout} for message queue 0x{Key:x8} to be created")]
@@ -129,7 +176,16 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
     [LoggerMessage(Level = LogLevel.Information, Message = "Consumed: done after {Count} messages, none lost; queue removed")]
     private partial void LogDone(long count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Expected message {Expected} but got {Actual}: messages were lost or reordered")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "No message for {Timeout} after message {Count} (the last sequence number seen is {Count} - 1): the producer is gone; giving up and removing the queue")]
+    private partial void LogIdle(TimeSpan timeout, long count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message of type {Type} ({Length} bytes) on queue 0x{Key:x8} is not a PodSuite IPC message: another program uses this queue. The message was put back; choose another Ipc__QueueKey")]
+    private partial void LogForeign(long type, int length, int key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumed: done after {Count} messages, none lost; the queue still holds {Foreign} messages of another program, so it is left in place")]
+    private partial void LogDoneLeavingForeign(long count, long foreign);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Expected message {Expected} but got {Actual}: messages were lost or reordered (is another consumer reading this queue?)")]
     private partial void LogOutOfOrder(long expected, long actual);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The producer says it sent {Sent} messages but {Received} arrived")]

@@ -3,15 +3,31 @@ using PodSuite.Ipc;
 
 namespace PodSuite.IpcDemo;
 
+/// <summary>How a producer run ended; the value is the process's exit code.</summary>
+public enum ProduceOutcome
+{
+    /// <summary>Every message it sent, and the exit message, is on the queue (all of them, unless stopped early).</summary>
+    Delivered = 0,
+
+    /// <summary>Stopped while the queue stayed full: messages were not delivered.</summary>
+    NotDelivered = 5,
+}
+
 /// <summary>Creates the queue, sends numbered messages with random text, then the exit message.</summary>
 public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProducer> logger)
 {
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a stopped producer still tries to put the exit message on a full queue.</summary>
+    public static readonly TimeSpan ExitMessageGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Sends up to <paramref name="count"/> messages; when <paramref name="stop"/> is signalled it stops early but
-    /// still sends the exit message, so the consumer ends cleanly.
+    /// still sends the exit message, so the consumer ends cleanly. A full queue is waited on without blocking in the
+    /// kernel, so a stop is seen within <see cref="LongestPause"/>; the exit message then gets <see cref="ExitMessageGrace"/>.
     /// </summary>
-    /// <returns>How many data messages were sent.</returns>
-    public long Produce(MessageQueue queue, int count, TimeSpan interval, CancellationToken stop)
+    public ProduceOutcome Produce(MessageQueue queue, int count, TimeSpan interval, CancellationToken stop)
     {
         Span<byte> message = stackalloc byte[64];
         Span<byte> text = stackalloc byte[2];
@@ -22,7 +38,12 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
             text[0] = (byte)('0' + (value / 10));
             text[1] = (byte)('0' + (value % 10));
             var length = new Envelope(EnvelopeKind.Data, sent, Stopwatch.GetTimestamp(), text).WriteTo(message);
-            queue.Send((long)EnvelopeKind.Data, message[..length]);
+            if (!Send(queue, EnvelopeKind.Data, message[..length], stop))
+            {
+                LogNotDelivered(sent, count, queue.Key);
+                return ProduceOutcome.NotDelivered;
+            }
+
             metrics.Sent(length);
             LogProduced(value);
             if (interval > TimeSpan.Zero)
@@ -32,10 +53,34 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
         }
 
         var doneLength = new Envelope(EnvelopeKind.Done, sent, Stopwatch.GetTimestamp(), "done"u8).WriteTo(message);
-        queue.Send((long)EnvelopeKind.Done, message[..doneLength]);
+        using var grace = new CancellationTokenSource();
+        using var afterStop = stop.Register(() => grace.CancelAfter(ExitMessageGrace));
+        if (!Send(queue, EnvelopeKind.Done, message[..doneLength], grace.Token))
+        {
+            LogNotDelivered(sent, count, queue.Key);
+            return ProduceOutcome.NotDelivered;
+        }
+
         metrics.Sent(doneLength);
         LogDone(sent, stop.IsCancellationRequested ? " (stopped early)" : "");
-        return sent;
+        return ProduceOutcome.Delivered;
+    }
+
+    // Tries without blocking, and while the queue is full waits on the token with doubling pauses.
+    private static bool Send(MessageQueue queue, EnvelopeKind kind, ReadOnlySpan<byte> payload, CancellationToken giveUp)
+    {
+        var pause = FirstPause;
+        while (!queue.TrySend((long)kind, payload))
+        {
+            if (giveUp.WaitHandle.WaitOne(pause))
+            {
+                return false;
+            }
+
+            pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+        }
+
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Produced: {Value:00}")]
@@ -43,4 +88,7 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Produced: done after {Count} messages{Reason}")]
     private partial void LogDone(long count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopped with message queue 0x{Key:x8} full after {Sent} of {Count} messages: they and the exit message were not delivered (is the consumer running?)")]
+    private partial void LogNotDelivered(long sent, int count, int key);
 }

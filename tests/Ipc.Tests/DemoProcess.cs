@@ -64,6 +64,9 @@ internal sealed class DemoProcess : IDisposable
 
     public void Terminate() => Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
+    /// <summary>SIGKILL: the process ends at once, with no chance to send anything more.</summary>
+    public void Kill() => _process.Kill();
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -12,6 +12,24 @@ public sealed class MessageQueueTests : IDisposable
     public void Dispose() => _kernel.Dispose();
 
     [Fact]
+    public void ANegativeTypeReceivesTheLowestTypeUpToItAndLeavesHigherTypesQueued()
+    {
+        using var kernel = new KernelQueue();
+        kernel.Queue.Send(7, "seven"u8);
+        kernel.Queue.Send(2, "two"u8);
+        kernel.Queue.Send(1, "one"u8);
+        Span<byte> buffer = stackalloc byte[16];
+
+        var first = kernel.Queue.Receive(buffer, out var firstType, type: -3);
+        var second = kernel.Queue.Receive(buffer, out var secondType, type: -3);
+
+        Assert.Equal((1L, 3), (firstType, first));
+        Assert.Equal((2L, 3), (secondType, second));
+        Assert.False(kernel.Queue.TryReceive(buffer, out _, out _, type: -3));
+        Assert.Equal(1, kernel.Queue.GetStatus().Messages);
+    }
+
+    [Fact]
     public void AMessageArrivesWithItsTypeAndBytes()
     {
         Queue.Send(7, "hello, pod"u8);

@@ -53,6 +53,54 @@ public class ProducerConsumerProcessTests
     }
 
     [Fact]
+    public async Task AConsumerWhoseProducerIsKilledGivesUpAfterItsIdleTimeNamingTheLastMessage()
+    {
+        var key = KernelQueue.NewKey();
+        using var producer = new DemoProcess("produce", key, ("Ipc__Count", "100000"), ("Ipc__Interval", "00:00:00.020"));
+        using var consumer = new DemoProcess("consume", key, ("Ipc__IdleTimeout", "00:00:02"));
+        await consumer.WaitForLineAsync("Consumed: ", Timeout);
+
+        producer.Kill();
+
+        Assert.Equal(5, await consumer.WaitForExitAsync(Timeout));
+        Assert.Contains(consumer.Lines, l => l.Contains("No message for 00:00:02 after message", StringComparison.Ordinal));
+        Assert.False(MessageQueue.TryOpen(key, out _), "the consumer did not remove the queue");
+    }
+
+    [Fact]
+    public async Task AProducerOnAFullQueueHonoursSigtermAndExitsNonZero()
+    {
+        var key = KernelQueue.NewKey();
+        using var producer = new DemoProcess("produce", key, ("Ipc__Count", "10000000"));
+        try
+        {
+            await producer.WaitForLineAsync("Produced: ", Timeout);
+            Assert.True(MessageQueue.TryOpen(key, out var queue));
+            // Full: the producer then waits for room, sending nothing more.
+            using (var full = new CancellationTokenSource(Timeout))
+            {
+                while (queue!.GetStatus() is var status && status.Bytes + 64 <= status.Capacity)
+                {
+                    await Task.Delay(50, full.Token);
+                }
+            }
+
+            producer.Terminate();
+
+            // "A few seconds": the pause between two tries on a full queue, then the exit message's grace.
+            Assert.Equal(5, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Contains(producer.Lines, l => l.Contains("full after", StringComparison.Ordinal) && l.Contains("were not delivered", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (MessageQueue.TryOpen(key, out var queue))
+            {
+                queue!.Remove();
+            }
+        }
+    }
+
+    [Fact]
     public async Task WithoutAQueueKeyTheProgramSaysWhichSettingIsMissing()
     {
         using var consumer = new DemoProcess("consume", 0);

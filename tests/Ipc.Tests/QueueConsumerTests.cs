@@ -45,7 +45,50 @@ public sealed class QueueConsumerTests : IDisposable
 
         Assert.Equal(ConsumeOutcome.LostOrReordered, outcome);
         Assert.Equal(3, (int)outcome);
-        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message == "Expected message 1 but got 2: messages were lost or reordered");
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message.StartsWith("Expected message 1 but got 2: messages were lost or reordered (is another consumer", StringComparison.Ordinal));
+        Assert.False(MessageQueue.TryOpen(_kernel.Queue.Key, out _), "a failed consumer leaves no queue for a producer to block on");
+    }
+
+    [Fact]
+    public void AnotherProgramsMessageIsLeftOnTheQueueAndTheQueueWithIt()
+    {
+        _kernel.Queue.Send(7, "theirs"u8);
+        Send(EnvelopeKind.Data, 0, "11");
+        Send(EnvelopeKind.Done, 1, "done");
+
+        var outcome = Consumer().Consume(_kernel.Queue, CancellationToken.None);
+
+        Assert.Equal(ConsumeOutcome.Completed, outcome);
+        Span<byte> buffer = stackalloc byte[64];
+        Assert.True(_kernel.Queue.TryReceive(buffer, out var type, out var length));
+        Assert.Equal((7, "theirs"), (type, System.Text.Encoding.UTF8.GetString(buffer[..length])));
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message.Contains("still holds 1 messages of another program, so it is left in place", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMessageOfADemoTypeThatIsNotTheDemosIsPutBackAndTheRunFails()
+    {
+        _kernel.Queue.Send((long)EnvelopeKind.Data, "abc"u8);
+
+        var outcome = Consumer().Consume(_kernel.Queue, CancellationToken.None);
+
+        Assert.Equal(ConsumeOutcome.Foreign, outcome);
+        Assert.Equal(6, (int)outcome);
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message.Contains("is not a PodSuite IPC message: another program uses this queue", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AConsumerThatHearsNothingForItsIdleTimeGivesUpNamingTheLastMessage()
+    {
+        Send(EnvelopeKind.Data, 0, "11");
+        Send(EnvelopeKind.Data, 1, "22");
+
+        var outcome = await Task.Run(() => Consumer().Consume(_kernel.Queue, CancellationToken.None, idleTimeout: TimeSpan.FromSeconds(1)))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ConsumeOutcome.Idle, outcome);
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message.StartsWith("No message for 00:00:01 after message 2", StringComparison.Ordinal));
+        Assert.False(MessageQueue.TryOpen(_kernel.Queue.Key, out _));
     }
 
     [Fact]
