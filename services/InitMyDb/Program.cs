@@ -27,7 +27,7 @@ try
 
     exitCode = 0;
 }
-catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+catch (InvalidOperationException ex)
 {
     logger.LogError("init-mydb failed: {Reason}", ex.Message);
 }

@@ -14,6 +14,7 @@ builder.Services.AddSingleton(initOrder);
 var database = DatabaseLocation.In(builder.Configuration[DatabaseLocation.DirectoryKey]);
 database.RequireCurrent();
 builder.Services.AddSingleton(database);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -10,6 +10,9 @@ public sealed class AppDatabase(string path)
 {
     public const string FileName = "myapp.db";
 
+    private const int Corrupt = 11;        // SQLITE_CORRUPT
+    private const int NotADatabase = 26;   // SQLITE_NOTADB
+
     /// <summary>Each step takes the schema from the version before it to its own; applied in one transaction each.</summary>
     private static readonly (int Version, string Sql)[] s_migrations =
     [
@@ -36,9 +39,10 @@ public sealed class AppDatabase(string path)
 
     /// <summary>Creates the database if needed and applies the missing migrations.</summary>
     /// <returns>The versions applied; empty when the database was already current.</returns>
-    public IReadOnlyList<int> Migrate()
+    public IReadOnlyList<int> Migrate() => Named(() =>
     {
         using var connection = Open(SqliteOpenMode.ReadWriteCreate);
+        RequireIntact(connection);
         var version = ReadVersion(connection);
         if (version > CurrentVersion)
         {
@@ -57,7 +61,7 @@ public sealed class AppDatabase(string path)
         }
 
         return applied;
-    }
+    });
 
     /// <summary>Throws, saying what to do, unless the database exists at <see cref="CurrentVersion"/>.</summary>
     public void RequireCurrent()
@@ -68,22 +72,62 @@ public sealed class AppDatabase(string path)
                 $"Database '{Path}' does not exist. init-mydb creates it: run it before myapp (in the pod it is an init container).");
         }
 
-        using var connection = Open(SqliteOpenMode.ReadOnly);
-        var version = ReadVersion(connection);
-        if (version != CurrentVersion)
+        Named(() =>
         {
-            throw new InvalidOperationException(
-                $"Database '{Path}' is at schema version {version} but myapp needs version {CurrentVersion}. Run init-mydb to migrate it.");
+            using var connection = Open(SqliteOpenMode.ReadOnly);
+            RequireIntact(connection);
+            var version = ReadVersion(connection);
+            if (version > CurrentVersion)
+            {
+                // init-mydb cannot take a schema back: only a matching myapp, or the data of this version, can help.
+                throw new InvalidOperationException(
+                    $"Database '{Path}' is at schema version {version}, newer than {CurrentVersion} that this myapp reads. " +
+                    "Deploy the myapp (and init-mydb) built for that version, or restore a backup of the database at version " +
+                    $"{CurrentVersion}.");
+            }
+
+            if (version < CurrentVersion)
+            {
+                throw new InvalidOperationException(
+                    $"Database '{Path}' is at schema version {version} but myapp needs version {CurrentVersion}. Run init-mydb to migrate it.");
+            }
+
+            return version;
+        });
+    }
+
+    /// <summary>
+    /// Whether the database can serve: intact by SQLite's quick check, and its rows readable. myapp's readiness; a
+    /// database damaged after the start makes the pod not ready rather than serving errors.
+    /// </summary>
+    /// <returns><see langword="null"/> when it can, else why not, naming the file.</returns>
+    public string? Problem()
+    {
+        try
+        {
+            Named(() =>
+            {
+                using var connection = Open(SqliteOpenMode.ReadOnly);
+                RequireIntact(connection, quick: true);
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM items";
+                return command.ExecuteScalar();
+            });
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ex.Message;
         }
     }
 
-    public int SchemaVersion()
+    public int SchemaVersion() => Named(() =>
     {
         using var connection = Open(SqliteOpenMode.ReadOnly);
         return ReadVersion(connection);
-    }
+    });
 
-    public IReadOnlyList<Item> Items()
+    public IReadOnlyList<Item> Items() => Named(() =>
     {
         using var connection = Open(SqliteOpenMode.ReadOnly);
         using var command = connection.CreateCommand();
@@ -96,6 +140,47 @@ public sealed class AppDatabase(string path)
         }
 
         return items;
+    });
+
+    // SQLite's own errors do not say which file: every one of ours does.
+    private T Named<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (SqliteException ex)
+        {
+            throw new InvalidOperationException($"Database '{Path}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Throws, saying what to do, when SQLite's integrity check finds the database damaged.</summary>
+    private void RequireIntact(SqliteConnection connection, bool quick = false)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = quick ? "PRAGMA quick_check(5);" : "PRAGMA integrity_check(5);";
+        var problems = new List<string>();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                problems.Add(reader.GetString(0));
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is Corrupt or NotADatabase)
+        {
+            // Damaged badly enough that the check itself cannot run.
+            problems.Add(ex.Message);
+        }
+
+        if (problems is not ["ok"])
+        {
+            throw new InvalidOperationException(
+                $"Database '{Path}' is damaged ({string.Join("; ", problems)}). Restore it from a backup, or delete it so " +
+                "that init-mydb creates a fresh one.");
+        }
     }
 
     private SqliteConnection Open(SqliteOpenMode mode)

@@ -23,6 +23,59 @@ public sealed class AppDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task ADatabaseWithAValidHeaderButDamagedPagesIsRefusedByInitMyDbAndMakesMyAppNotReady()
+    {
+        Database.Migrate();
+        using (var file = File.OpenWrite(Database.Path))
+        {
+            // Page 2, the items table, overwritten; the header (and its schema version) stays valid.
+            file.Seek(4096, SeekOrigin.Begin);
+            file.Write(Enumerable.Repeat((byte)0x55, 4096).ToArray());
+        }
+
+        Assert.Equal(AppDatabase.CurrentVersion, Database.SchemaVersion());
+        var migrate = Assert.Throws<InvalidOperationException>(() => Database.Migrate());
+        var start = Assert.Throws<InvalidOperationException>(() => Database.RequireCurrent());
+        var readiness = await new PodSuite.MyApp.DatabaseHealthCheck(Database).CheckHealthAsync(new());
+
+        Assert.True(migrate.Message.StartsWith($"Database '{Database.Path}' is damaged (", StringComparison.Ordinal), migrate.Message);
+        Assert.Contains("Restore it from a backup, or delete it so that init-mydb creates a fresh one", migrate.Message);
+        Assert.Equal(migrate.Message, start.Message);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, readiness.Status);
+        Assert.StartsWith($"Database '{Database.Path}' is damaged", readiness.Description);
+    }
+
+    [Fact]
+    public void ANewerDatabaseTellsMyAppWhatCanHelpNotInitMyDb()
+    {
+        Database.Migrate();
+        using (var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA user_version = {AppDatabase.CurrentVersion + 1};";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => Database.RequireCurrent());
+
+        Assert.Contains($"newer than {AppDatabase.CurrentVersion} that this myapp reads", error.Message);
+        Assert.Contains("Deploy the myapp (and init-mydb) built for that version, or restore a backup", error.Message);
+        Assert.DoesNotContain("Run init-mydb", error.Message);
+    }
+
+    [Fact]
+    public void SqlitesOwnErrorsNameTheFile()
+    {
+        Directory.CreateDirectory(Database.Path);   // SQLite cannot open a directory, and its message does not say which
+
+        var error = Assert.Throws<InvalidOperationException>(() => Database.Migrate());
+
+        Assert.StartsWith($"Database '{Database.Path}': ", error.Message);
+        Assert.IsType<SqliteException>(error.InnerException);
+    }
+
+    [Fact]
     public void RunningInitMyDbTwiceChangesNothing()
     {
         Database.Migrate();
