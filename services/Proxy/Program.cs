@@ -8,7 +8,17 @@ builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
 
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ForwardingFailures>();
+
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
+{
+    await next(context);
+    if (context.GetForwarderErrorFeature() is { } error)
+    {
+        context.RequestServices.GetRequiredService<ForwardingFailures>().Record(context, error);
+    }
+}));
 app.Run();
