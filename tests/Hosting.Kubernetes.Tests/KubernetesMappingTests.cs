@@ -31,9 +31,9 @@ public class KubernetesMappingTests
 
         var mc1 = (await builder.MapAsync()).Pod("mc1");
 
-        var volume = Assert.Single(mc1.PodSpec.Volumes);
+        var volume = Assert.Single(mc1.PodSpec.Volumes, v => v.Name != ScratchDirectory.VolumeName);
         Assert.Equal("html", volume.Name);
-        Assert.NotNull(volume.EmptyDir);
+        Assert.Equal("256Mi", volume.EmptyDir.SizeLimit.ToString());
         Assert.Equal("/out", Assert.Single(mc1.Container("writer").VolumeMounts, m => m.Name == "html").MountPath);
         Assert.Equal("/usr/share/nginx/html", Assert.Single(mc1.Container("site").VolumeMounts, m => m.Name == "html").MountPath);
         Assert.Equal("/usr/share/nginx/html", mc1.Container("site").Env("SITE"));
@@ -53,7 +53,7 @@ public class KubernetesMappingTests
         var configMap = Assert.Single(mc3.ConfigMaps);
         Assert.Equal("proxy-etc-proxy", configMap.Metadata.Name);
         Assert.Equal("""{ "routes": [] }""", configMap.Data["routes.json"]);
-        var mount = Assert.Single(mc3.Container("proxy").VolumeMounts);
+        var mount = Assert.Single(mc3.Container("proxy").VolumeMounts, m => m.Name != ScratchDirectory.VolumeName);
         Assert.Equal(("/etc/proxy", true, null), (mount.MountPath, mount.ReadOnlyProperty, mount.SubPath));
         Assert.Equal("proxy-etc-proxy", Assert.Single(mc3.PodSpec.Volumes, v => v.Name == mount.Name).ConfigMap.Name);
         Assert.Equal("/etc/proxy/routes.json", mc3.Container("proxy").Env("ROUTES"));
@@ -226,9 +226,26 @@ public class KubernetesMappingTests
         Assert.Equal("RuntimeDefault", spec.SecurityContext.SeccompProfile.Type);
         var container = Assert.Single(spec.Containers);
         Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
+        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
+        var scratch = Assert.Single(container.VolumeMounts);
+        Assert.Equal(("/tmp", "podsuite-tmp"), (scratch.MountPath, scratch.Name));
+        Assert.Equal("64Mi", Assert.Single(spec.Volumes, v => v.Name == scratch.Name).EmptyDir.SizeLimit.ToString());
         Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
         Assert.Equal(["50m", "64Mi"], new[] { container.Resources.Requests["cpu"].ToString(), container.Resources.Requests["memory"].ToString() });
         Assert.Equal(["500m", "256Mi"], new[] { container.Resources.Limits["cpu"].ToString(), container.Resources.Limits["memory"].ToString() });
+    }
+
+    [Fact]
+    public async Task AMemberThatMountsAVolumeAtTmpKeepsItsOwnAndGetsNoScratchDirectory()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var pod = builder.AddPod("pod");
+        var work = pod.AddSharedVolume("work");
+        builder.AddContainer("app", "example/app").InPod(pod).WithSharedVolume(work, "/tmp", "WORK");
+
+        var container = (await builder.MapAsync()).Pod("pod").Container("app");
+
+        Assert.Equal([("work", "/tmp")], container.VolumeMounts.Select(m => (m.Name, m.MountPath)));
     }
 
     [Fact]

@@ -61,6 +61,10 @@ public sealed class PodRuntime : IAsyncLifetime
         return output;
     }
 
+    /// <summary>Runs a command in a running container: its exit code and output.</summary>
+    public Task<(int ExitCode, string Output)> ExecAsync(string container, params string[] command) =>
+        TryRunAsync("podman", ["exec", container, .. command]);
+
     /// <summary>Waits until the container has exited and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(string container, TimeSpan timeout)
     {

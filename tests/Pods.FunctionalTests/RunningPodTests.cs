@@ -118,6 +118,21 @@ public class RunningPodTests(PodRuntime pods)
         Assert.DoesNotContain(environment, e => e!.StartsWith("DOTNET_ROOT=", StringComparison.Ordinal));
     }
 
+    [SkippableTheory]
+    [InlineData("mc3-proxy")]
+    [InlineData("mc1-static-site")]
+    public async Task AContainersRootFileSystemIsReadOnlyAndOnlyItsScratchDirectoryIsWritable(string container)
+    {
+        pods.SkipUnlessRunning();
+
+        var root = await pods.ExecAsync(container, "sh", "-c", "echo x > /written-by-a-test");
+        var scratch = await pods.ExecAsync(container, "sh", "-c", "echo x > /tmp/written-by-a-test && rm /tmp/written-by-a-test");
+
+        Assert.True(root.ExitCode != 0, $"writing to / worked in {container}: {root.Output}");
+        Assert.Contains("Read-only file system", root.Output);
+        Assert.True(scratch.ExitCode == 0, $"writing to /tmp failed in {container}: {scratch.Output}");
+    }
+
     [SkippableFact]
     public async Task TheServersRunWithDotnetOnTheAspNetCoreImage()
     {

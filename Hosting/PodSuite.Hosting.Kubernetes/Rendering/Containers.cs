@@ -15,7 +15,8 @@ internal static class Containers
         PortPlan ports, KubernetesPublishOptions options, PublishReport report)
     {
         var probes = Probes.For(member, role, ports, report);
-        var mounts = SharedVolumes.MountsOf(member).Concat(configFiles.Select(f => f.Mount)).ToList();
+        List<V1VolumeMount> mounts = [.. SharedVolumes.MountsOf(member), .. configFiles.Select(f => f.Mount)];
+        mounts.AddRange(ScratchDirectory.MountFor(mounts));
         return new V1Container
         {
             Name = member.Name,
@@ -24,7 +25,7 @@ internal static class Containers
             Args = settings.Arguments.Count > 0 ? [.. settings.Arguments] : null,
             Env = settings.Environment.Count > 0 ? [.. settings.Environment.Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })] : null,
             Ports = ContainerPorts.Of(member, ports),
-            VolumeMounts = mounts.Count > 0 ? mounts : null,
+            VolumeMounts = mounts,
             Resources = ResourceRequirements.For(ResourceRequirements.Of(member)),
             SecurityContext = SecurityDefaults.Container(member is ProjectResource ? SecurityDefaults.DotNetAppUser : null),
             RestartPolicy = role == ContainerRole.NativeSidecar ? RestartAlways : null,

@@ -34,14 +34,14 @@ internal sealed class PodRenderer(
             configFiles.AddRange(files);
         }
 
-        List<V1Volume> volumes = [.. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume)];
+        List<V1Volume> volumes = [.. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume), ScratchDirectory.Volume()];
         var spec = new V1PodSpec
         {
             AutomountServiceAccountToken = SecurityDefaults.MountServiceAccountToken,
             SecurityContext = SecurityDefaults.Pod(),
             InitContainers = initContainers.Count > 0 ? initContainers : null,
             Containers = containers,
-            Volumes = volumes.Count > 0 ? volumes : null,
+            Volumes = volumes,
             RestartPolicy = Workloads.RestartPolicyOf(order),
         };
         var selector = _metadata.SelectorOf(pod);

@@ -4,7 +4,8 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
 /// Pod Security Standards "restricted", the one place every pod and container gets it: non-root, no privilege
-/// escalation, all capabilities dropped, RuntimeDefault seccomp; and no service account token.
+/// escalation, all capabilities dropped, RuntimeDefault seccomp; beyond it, a read-only root file system (with a
+/// writable <see cref="ScratchDirectory"/>) and no service account token.
 /// </summary>
 internal static class SecurityDefaults
 {
@@ -31,6 +32,7 @@ internal static class SecurityDefaults
     {
         AllowPrivilegeEscalation = false,
         Capabilities = new V1Capabilities { Drop = [AllCapabilities] },
+        ReadOnlyRootFilesystem = true,
         RunAsUser = runAsUser,
     };
 }
