@@ -249,6 +249,30 @@ public class KubernetesMappingTests
     }
 
     [Fact]
+    public async Task APodsNetworkPolicyAdmitsOnlyThePortsItsServicesExposeAndPodmanHasNone()
+    {
+        static IDistributedApplicationBuilder Model()
+        {
+            var builder = PodModel.CreatePublishingBuilder();
+            var mc3 = builder.AddPod("mc3");
+            builder.AddContainer("webapp", "example/webapp").InPod(mc3).WithHttpEndpoint(targetPort: 5000);
+            builder.AddContainer("proxy", "example/proxy").InPod(mc3).WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
+            builder.AddContainer("job", "example/job").InPod(builder.AddPod("mc2")).RunsToCompletion();
+            return builder;
+        }
+
+        var pods = await Model().MapAsync();
+        var podman = await Model().MapAsync(Publisher.ForPodman);
+
+        var mc3 = pods.Pod("mc3").NetworkPolicy!;
+        Assert.Equal(["Ingress"], mc3.Spec.PolicyTypes);
+        Assert.Equal(pods.Pod("mc3").Services[0].Spec.Selector, mc3.Spec.PodSelector.MatchLabels);
+        Assert.Equal(["8080"], Assert.Single(mc3.Spec.Ingress).Ports.Select(p => (string)p.Port));
+        Assert.Null(pods.Pod("mc2").NetworkPolicy!.Spec.Ingress);
+        Assert.All(podman, p => Assert.Null(p.NetworkPolicy));
+    }
+
+    [Fact]
     public async Task RequestsAndLimitsCanBeChosenPerContainer()
     {
         var builder = PodModel.CreatePublishingBuilder();

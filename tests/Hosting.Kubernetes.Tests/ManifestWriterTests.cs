@@ -14,12 +14,12 @@ public sealed class ManifestWriterTests : IDisposable
         ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
 
         Assert.Equal(
-            ["README.md", "kustomization.yaml", "mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/service.yaml", "mc2/kustomization.yaml", "mc2/pod.yaml", OwnedFiles.FileName],
+            ["README.md", "kustomization.yaml", "mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/networkpolicy.yaml", "mc1/service.yaml", "mc2/kustomization.yaml", "mc2/networkpolicy.yaml", "mc2/pod.yaml", OwnedFiles.FileName],
             Files(Output));
         Assert.Equal(
             ManifestFiles.Header + "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- mc1\n- mc2\n",
             File.ReadAllText(Path.Combine(Output, "kustomization.yaml")));
-        Assert.EndsWith("resources:\n- deployment.yaml\n- service.yaml\n", File.ReadAllText(Path.Combine(Output, "mc1", "kustomization.yaml")));
+        Assert.EndsWith("resources:\n- deployment.yaml\n- service.yaml\n- networkpolicy.yaml\n", File.ReadAllText(Path.Combine(Output, "mc1", "kustomization.yaml")));
         Assert.Contains("| `mc2` | Pod, restartPolicy Never | - | `producer`, `consumer` |", File.ReadAllText(Path.Combine(Output, "README.md")));
     }
 
@@ -31,7 +31,7 @@ public sealed class ManifestWriterTests : IDisposable
 
         ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
 
-        Assert.Equal(["README.md", "kustomization.yaml", "mc2/kustomization.yaml", "mc2/pod.yaml", OwnedFiles.FileName], Files(Output));
+        Assert.Equal(["README.md", "kustomization.yaml", "mc2/kustomization.yaml", "mc2/networkpolicy.yaml", "mc2/pod.yaml", OwnedFiles.FileName], Files(Output));
         Assert.Equal(["manifests"], _root.EnumerateFileSystemInfos().Select(i => i.Name));
         Assert.False(Directory.Exists(Path.Combine(Output, "mc1")));
     }
@@ -182,7 +182,7 @@ public sealed class ManifestWriterTests : IDisposable
 
         var changes = ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options);
 
-        Assert.Equal(["mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/service.yaml"], changes.Removed);
+        Assert.Equal(["mc1/deployment.yaml", "mc1/kustomization.yaml", "mc1/networkpolicy.yaml", "mc1/service.yaml"], changes.Removed);
     }
 
     [Fact]

@@ -39,6 +39,11 @@ internal static class ManifestFiles
                 Add("configmaps.yaml", KubernetesYaml.SerializeAll(pod.ConfigMaps));
             }
 
+            if (pod.NetworkPolicy is not null)
+            {
+                Add("networkpolicy.yaml", KubernetesYaml.Serialize(pod.NetworkPolicy));
+            }
+
             files[$"{pod.Name}/kustomization.yaml"] = Kustomization(resources);
 
             void Add(string file, string yaml)

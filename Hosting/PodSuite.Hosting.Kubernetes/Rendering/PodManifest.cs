@@ -11,10 +11,14 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// </param>
 /// <param name="Services">The Services of its external endpoints; none where the runtime has no Services.</param>
 /// <param name="ConfigMaps">The ConfigMaps of its members' config files.</param>
-internal sealed record PodManifest(string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps)
+/// <param name="NetworkPolicy">What may connect to the pod; none where the runtime has no network policies.</param>
+internal sealed record PodManifest(
+    string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps,
+    V1NetworkPolicy? NetworkPolicy)
 {
     /// <summary>Every object, workload first.</summary>
-    public IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects => [Workload, .. Services, .. ConfigMaps];
+    public IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects =>
+        [Workload, .. Services, .. ConfigMaps, .. NetworkPolicy is null ? Array.Empty<IKubernetesObject<V1ObjectMeta>>() : [NetworkPolicy]];
 
     public V1PodSpec PodSpec => Workload switch
     {

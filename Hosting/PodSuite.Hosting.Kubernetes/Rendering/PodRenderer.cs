@@ -50,7 +50,8 @@ internal sealed class PodRenderer(
             pod.Name,
             Workloads.Of(pod, order, spec, _metadata, selector, labels),
             Services.Of(pod, ports, _metadata, selector, labels),
-            [.. configFiles.Select(f => f.ConfigMap)]);
+            [.. configFiles.Select(f => f.ConfigMap)],
+            NetworkPolicies.Of(pod, ports, _metadata, selector, labels));
     }
 
     private async Task<(V1Container Container, List<ConfigFiles> ConfigFiles)> ContainerAsync(

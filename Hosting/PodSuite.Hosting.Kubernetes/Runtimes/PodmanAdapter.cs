@@ -14,7 +14,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// <item>podman publishes every declared container port on the host, so internal ports are not declared;</item>
 /// <item>podman applies the pod's restart policy to init containers too, so under a Deployment's Always it would rerun
 /// them forever: a serving pod is a bare Pod restarted only on failure;</item>
-/// <item>podman races removing "once" init containers while they still run: they are kept until the pod goes.</item>
+/// <item>podman races removing "once" init containers while they still run: they are kept until the pod goes;</item>
+/// <item>podman has no network policies: the host ports are all it publishes.</item>
 /// </list>
 /// </summary>
 internal sealed class PodmanAdapter : RuntimeAdapter
@@ -45,7 +46,7 @@ internal sealed class PodmanAdapter : RuntimeAdapter
             bare.Metadata.Annotations[InitContainerTypeAnnotation] = KeepInitContainers;
         }
 
-        return pod with { Workload = bare, Services = [] };
+        return pod with { Workload = bare, Services = [], NetworkPolicy = null };
     }
 
     private static V1Pod BarePod(IKubernetesObject<V1ObjectMeta> workload) => workload switch
