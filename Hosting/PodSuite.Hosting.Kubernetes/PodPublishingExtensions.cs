@@ -21,6 +21,24 @@ public static class PodPublishingExtensions
         return pod.WithAnnotation(new PodServiceAnnotation(type, ports), ResourceAnnotationMutationBehavior.Replace);
     }
 
+    /// <summary>
+    /// Publishes a pod whose members all run to completion as a Job rather than a bare Pod with
+    /// <c>restartPolicy: Never</c>: Kubernetes retries a failed run <paramref name="backoffLimit"/> times and deletes a
+    /// finished one after <paramref name="ttlSecondsAfterFinished"/>. Runtimes without Jobs get the bare Pod.
+    /// </summary>
+    /// <param name="pod">The pod.</param>
+    /// <param name="backoffLimit">How many times a failed run is retried; 0 for none.</param>
+    /// <param name="ttlSecondsAfterFinished">How long a finished Job and its pod are kept, in seconds.</param>
+    /// <returns>The pod builder, for chaining.</returns>
+    public static IResourceBuilder<PodResource> PublishAsJob(
+        this IResourceBuilder<PodResource> pod, int backoffLimit = 0, int ttlSecondsAfterFinished = 3600)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentOutOfRangeException.ThrowIfNegative(backoffLimit);
+        ArgumentOutOfRangeException.ThrowIfNegative(ttlSecondsAfterFinished);
+        return pod.WithAnnotation(new PodJobAnnotation(backoffLimit, ttlSecondsAfterFinished), ResourceAnnotationMutationBehavior.Replace);
+    }
+
     /// <summary>Sets the CPU and memory requests and limits of the member's published container.</summary>
     /// <typeparam name="T">The type of the resource.</typeparam>
     /// <param name="builder">The member.</param>

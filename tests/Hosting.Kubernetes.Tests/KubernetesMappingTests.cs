@@ -273,6 +273,26 @@ public class KubernetesMappingTests
     }
 
     [Fact]
+    public async Task AJobIsWrittenAsJobYamlAndAServingPodCannotBeOne()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var mc2 = builder.AddPod("mc2").PublishAsJob();
+        builder.AddContainer("job", "example/job").InPod(mc2).RunsToCompletion();
+        var pods = await builder.MapAsync();
+        var serving = PodModel.CreatePublishingBuilder();
+        serving.AddContainer("site", "example/site").InPod(serving.AddPod("web").PublishAsJob());
+
+        var job = Assert.IsType<V1Job>(pods.Pod("mc2").Workload);
+        var files = ManifestFiles.Of(pods, Publisher.Options);
+        var message = await serving.MappingErrorAsync();
+
+        Assert.Equal((0, 3600, "Never"), (job.Spec.BackoffLimit, job.Spec.TtlSecondsAfterFinished, job.Spec.Template.Spec.RestartPolicy));
+        Assert.Contains("mc2/job.yaml", files.Keys);
+        Assert.Contains("| `mc2` | Job, backoffLimit 0 |", files["README.md"]);
+        Assert.Contains("Pod 'web' is published as a Job (PublishAsJob), but 'site' serves rather than running to completion", message);
+    }
+
+    [Fact]
     public async Task RequestsAndLimitsCanBeChosenPerContainer()
     {
         var builder = PodModel.CreatePublishingBuilder();

@@ -31,6 +31,14 @@ public class MappingSnapshotTests
     });
 
     [Fact]
+    public Task APodThatRunsToCompletionCanBePublishedAsAJobAndPodmanRunsItsPod() => MatchesSnapshotsAsync("job", builder =>
+    {
+        var mc2 = builder.AddPod("mc2").PublishAsJob(backoffLimit: 2, ttlSecondsAfterFinished: 600);
+        builder.AddContainer("producer", "example/ipc").WithArgs("produce").InPod(mc2).RunsToCompletion();
+        builder.AddContainer("consumer", "example/ipc").WithArgs("consume").InPod(mc2).RunsToCompletion();
+    });
+
+    [Fact]
     public Task ASharedVolumeIsAnEmptyDirMountedInEachMemberAtItsOwnPath() => MatchesSnapshotsAsync("shared-volume", builder =>
     {
         var mc1 = builder.AddPod("mc1");

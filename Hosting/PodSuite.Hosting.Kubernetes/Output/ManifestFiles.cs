@@ -28,7 +28,7 @@ internal static class ManifestFiles
         foreach (var pod in pods)
         {
             var resources = new List<string>();
-            Add(pod.Workload is V1Pod ? "pod.yaml" : "deployment.yaml", KubernetesYaml.Serialize(pod.Workload));
+            Add(pod.Workload switch { V1Pod => "pod.yaml", V1Job => "job.yaml", _ => "deployment.yaml" }, KubernetesYaml.Serialize(pod.Workload));
             if (pod.Services.Count > 0)
             {
                 Add("service.yaml", KubernetesYaml.SerializeAll(pod.Services));

@@ -84,7 +84,12 @@ internal static class ManifestReadme
         return text.AppendLine("```").ToString();
     }
 
-    private static string Kind(PodManifest pod) => pod.Workload is V1Pod bare ? $"Pod, restartPolicy {bare.Spec.RestartPolicy}" : "Deployment";
+    private static string Kind(PodManifest pod) => pod.Workload switch
+    {
+        V1Pod bare => $"Pod, restartPolicy {bare.Spec.RestartPolicy}",
+        V1Job job => $"Job, backoffLimit {job.Spec.BackoffLimit}",
+        _ => "Deployment",
+    };
 
     private static string Names(IEnumerable<V1Container>? containers) =>
         string.Join(", ", (containers ?? []).Select(c => $"`{c.Name}`")).OrEmpty();

@@ -126,7 +126,16 @@ internal sealed class StartOrder
                 "or move it to a pod of its own.");
         }
 
-        return new StartOrder(initSteps, sidecars, appContainers, serviceWaits);
+        var order = new StartOrder(initSteps, sidecars, appContainers, serviceWaits);
+        if (pod.Pod?.Annotations.OfType<PodJobAnnotation>().Any() == true && !order.RunsToCompletion)
+        {
+            var serving = appContainers.First(m => !m.Annotations.OfType<RunToCompletionAnnotation>().Any());
+            report.Errors.Add(
+                $"Pod '{pod.Name}' is published as a Job ({nameof(PodPublishingExtensions.PublishAsJob)}), but '{serving.Name}' serves " +
+                $"rather than running to completion. Mark it {nameof(PodBuilderExtensions.RunsToCompletion)}(), or drop {nameof(PodPublishingExtensions.PublishAsJob)}.");
+        }
+
+        return order;
     }
 
     private static List<IResource> TopologicalOrder(

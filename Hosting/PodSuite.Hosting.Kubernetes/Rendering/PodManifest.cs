@@ -23,6 +23,7 @@ internal sealed record PodManifest(
     public V1PodSpec PodSpec => Workload switch
     {
         V1Deployment deployment => deployment.Spec.Template.Spec,
+        V1Job job => job.Spec.Template.Spec,
         V1Pod pod => pod.Spec,
         _ => throw new InvalidOperationException($"Unexpected workload {Workload.Kind}."),
     };

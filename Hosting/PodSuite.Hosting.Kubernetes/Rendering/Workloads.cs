@@ -1,12 +1,13 @@
 using k8s;
+using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// A pod's workload: a Deployment of one replica, or a bare Pod that is not restarted when every app container runs to
-/// completion.
+/// A pod's workload: a Deployment of one replica; when every app container runs to completion, a bare Pod that is not
+/// restarted, or a Job when the model asks for one (<c>PublishAsJob</c>).
 /// </summary>
 internal static class Workloads
 {
@@ -18,6 +19,22 @@ internal static class Workloads
     public static IKubernetesObject<V1ObjectMeta> Of(
         PodPlan pod, StartOrder order, V1PodSpec spec, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
     {
+        if (order.RunsToCompletion && pod.Pod?.Annotations.OfType<PodJobAnnotation>().LastOrDefault() is { } job)
+        {
+            return new V1Job
+            {
+                ApiVersion = "batch/v1",
+                Kind = "Job",
+                Metadata = metadata.Named(pod.Name, labels),
+                Spec = new V1JobSpec
+                {
+                    BackoffLimit = job.BackoffLimit,
+                    TtlSecondsAfterFinished = job.TtlSecondsAfterFinished,
+                    Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = labels }, Spec = spec },
+                },
+            };
+        }
+
         if (order.RunsToCompletion)
         {
             return new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = metadata.Named(pod.Name, labels), Spec = spec };

@@ -15,7 +15,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// <item>podman applies the pod's restart policy to init containers too, so under a Deployment's Always it would rerun
 /// them forever: a serving pod is a bare Pod restarted only on failure;</item>
 /// <item>podman races removing "once" init containers while they still run: they are kept until the pod goes;</item>
-/// <item>podman has no network policies: the host ports are all it publishes.</item>
+/// <item>podman has no network policies: the host ports are all it publishes;</item>
+/// <item>podman has no Jobs: a Job becomes the bare Pod it would run.</item>
 /// </list>
 /// </summary>
 internal sealed class PodmanAdapter : RuntimeAdapter
@@ -53,6 +54,7 @@ internal sealed class PodmanAdapter : RuntimeAdapter
     {
         V1Pod pod => Copy(pod),
         V1Deployment deployment => FromTemplate(Copy(deployment)),
+        V1Job job => BareJobPod(Copy(job)),
         _ => throw new InvalidOperationException($"Unexpected workload {workload.Kind}."),
     };
 
@@ -73,6 +75,20 @@ internal sealed class PodmanAdapter : RuntimeAdapter
             Spec = spec,
         };
     }
+
+    // Podman 4.3 has no Jobs: the run-to-completion pod the Job would run, once.
+    private static V1Pod BareJobPod(V1Job job) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Pod",
+        Metadata = new V1ObjectMeta
+        {
+            Name = job.Metadata.Name,
+            NamespaceProperty = job.Metadata.NamespaceProperty,
+            Labels = job.Spec.Template.Metadata.Labels,
+        },
+        Spec = job.Spec.Template.Spec,
+    };
 
     // The adapter works on a copy: plain objects in, podman's out, and the plain ones stay as they were (a caller may
     // write both, or compare them).

@@ -29,6 +29,12 @@ namespace Aspire.Hosting.ApplicationModel
     {
         public NativeSidecarAnnotation() { }
     }
+    public sealed class PodJobAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public PodJobAnnotation(int backoffLimit, int ttlSecondsAfterFinished) { }
+        public int BackoffLimit { get; }
+        public int TtlSecondsAfterFinished { get; }
+    }
     public enum PodRuntime
     {
         Kubernetes = 0,
@@ -61,6 +67,7 @@ namespace Aspire.Hosting
     }
     public static class PodPublishingExtensions
     {
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> PublishAsJob(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, int backoffLimit = 0, int ttlSecondsAfterFinished = 3600) { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishAsNativeSidecar<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerResources<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerResources resources)
