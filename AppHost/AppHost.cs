@@ -15,7 +15,8 @@ var html = mc1.AddSharedVolume("html");
 
 builder.AddProject<Projects.LogWriter>("log-writer")
     .InPod(mc1)
-    .WithSharedVolume(html, "/var/log-writer/html", "LogWriter__Directory");
+    .WithSharedVolume(html, "/var/log-writer/html", "LogWriter__Directory")
+    .PublishWithLivenessCommand("/app/LogWriter", "--check");   // alive while the page gains lines
 
 builder.AddProject<Projects.StaticSite>("static-site")
     .InPod(mc1)

@@ -39,6 +39,23 @@ public static class PodPublishingExtensions
         return pod.WithAnnotation(new PodJobAnnotation(backoffLimit, ttlSecondsAfterFinished), ResourceAnnotationMutationBehavior.Replace);
     }
 
+    /// <summary>
+    /// Gives the member's published container a liveness probe that runs <paramref name="command"/> in it: exit 0 means
+    /// alive; otherwise the kubelet restarts the container. For long-running members with no HTTP endpoint to probe.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member.</param>
+    /// <param name="command">The command and its arguments, run without a shell, such as <c>/app/LogWriter --check</c>.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> PublishWithLivenessCommand<T>(this IResourceBuilder<T> builder, params string[] command)
+        where T : IComputeResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentOutOfRangeException.ThrowIfZero(command.Length);
+        return builder.WithAnnotation(new LivenessCommandAnnotation([.. command]), ResourceAnnotationMutationBehavior.Replace);
+    }
+
     /// <summary>Sets the CPU and memory requests and limits of the member's published container.</summary>
     /// <typeparam name="T">The type of the resource.</typeparam>
     /// <param name="builder">The member.</param>

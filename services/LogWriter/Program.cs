@@ -1,5 +1,16 @@
 using PodSuite.LogWriter;
 
+// The container's liveness probe: `LogWriter --check` exits 0 while the page gains lines.
+if (args is ["--check", .. var settings])
+{
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(settings).Build();
+    var options = new LogWriterOptions();
+    configuration.GetSection(LogWriterOptions.Section).Bind(options);
+    var problem = PageCheck.Problem(Path.Combine(options.Directory, options.FileName), options.Interval, DateTimeOffset.UtcNow);
+    Console.WriteLine(problem ?? "alive");
+    return problem is null ? 0 : 1;
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddSidecarDefaults();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -13,3 +24,4 @@ builder.Services.AddOptions<LogWriterOptions>()
 builder.Services.AddHostedService<TimestampWriter>();
 
 builder.Build().Run();
+return Environment.ExitCode;

@@ -132,6 +132,10 @@ public class MappingSnapshotTests
     });
 
     [Fact]
+    public Task ALongRunningMemberWithoutAnHttpEndpointCanBeProbedByACommand() => MatchesSnapshotsAsync("liveness-command", builder =>
+        builder.AddFakeProject("writer").InPod(builder.AddPod("mc1")).PublishWithLivenessCommand("/app/Writer", "--check"));
+
+    [Fact]
     public Task RequestsAndLimitsCanBeChosenPerContainer() => MatchesSnapshotsAsync("container-resources", builder =>
         builder.AddContainer("app", "example/app").PublishWithContainerResources(new ContainerResources("100m", "32Mi", "1", "64Mi")));
 

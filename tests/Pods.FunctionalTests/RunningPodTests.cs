@@ -118,6 +118,17 @@ public class RunningPodTests(PodRuntime pods)
         Assert.DoesNotContain(environment, e => e!.StartsWith("DOTNET_ROOT=", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task Mc1TheLogWritersLivenessCommandSaysItIsAliveInItsContainer()
+    {
+        pods.SkipUnlessRunning();
+
+        var (exitCode, output) = await pods.ExecAsync("mc1-log-writer", "/app/LogWriter", "--check");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("alive", output);
+    }
+
     [SkippableTheory]
     [InlineData("mc3-proxy")]
     [InlineData("mc1-static-site")]

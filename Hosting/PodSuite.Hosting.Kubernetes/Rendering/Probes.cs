@@ -33,15 +33,23 @@ internal sealed record Probes(V1Probe? Readiness, V1Probe? Liveness, V1Probe? St
     public static Probes For(IResource member, ContainerRole role, PortPlan ports, PublishReport report)
     {
         var httpPort = member is ProjectResource ? ports.HttpPort(member) : null;
+        var command = member.Annotations.OfType<LivenessCommandAnnotation>().LastOrDefault()?.Command;
         return role switch
         {
             ContainerRole.InitStep => s_none,
+            ContainerRole.App when command is not null => new(httpPort is { } port ? ReadinessProbe(port) : null, CommandProbe(command), null),
             ContainerRole.App when httpPort is { } port => new(ReadinessProbe(port), LivenessProbe(port), null),
             ContainerRole.App => s_none,
             ContainerRole.NativeSidecar => new(null, httpPort is { } port ? LivenessProbe(port) : null, StartupProbe(member, httpPort, ports, report)),
             _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
         };
     }
+
+    private static V1Probe CommandProbe(IReadOnlyList<string> command) => new()
+    {
+        Exec = new V1ExecAction { Command = [.. command] },
+        PeriodSeconds = LivenessPeriodSeconds,
+    };
 
     private static V1Probe ReadinessProbe(int port) => Http(ReadinessPath, port, ReadinessPeriodSeconds);
 

@@ -25,6 +25,11 @@ namespace Aspire.Hosting.ApplicationModel
         public Aspire.Hosting.ApplicationModel.PodRuntime Runtime { get; set; }
         public string WaitImage { get; set; }
     }
+    public sealed class LivenessCommandAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public LivenessCommandAnnotation(System.Collections.Generic.IReadOnlyList<string> command) { }
+        public System.Collections.Generic.IReadOnlyList<string> Command { get; }
+    }
     public sealed class NativeSidecarAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
     {
         public NativeSidecarAnnotation() { }
@@ -71,6 +76,8 @@ namespace Aspire.Hosting
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishAsNativeSidecar<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerResources<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerResources resources)
+            where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithLivenessCommand<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, params string[] command)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> PublishWithService(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, Aspire.Hosting.ApplicationModel.PodServiceType type, Aspire.Hosting.ApplicationModel.PodServicePorts ports = 0) { }
     }
