@@ -53,42 +53,24 @@ internal sealed class PodmanAdapter : RuntimeAdapter
     private static V1Pod BarePod(IKubernetesObject<V1ObjectMeta> workload) => workload switch
     {
         V1Pod pod => Copy(pod),
-        V1Deployment deployment => FromTemplate(Copy(deployment)),
-        V1Job job => BareJobPod(Copy(job)),
+        // A serving pod: restarted only on failure, since podman would rerun its init containers under Always.
+        V1Deployment deployment => PodOf(deployment.Metadata, Copy(deployment.Spec.Template), RestartOnFailure),
+        // Podman 4.3 has no Jobs: the run-to-completion pod the Job would run, once (its template says Never).
+        V1Job job => PodOf(job.Metadata, Copy(job.Spec.Template), restartPolicy: null),
         _ => throw new InvalidOperationException($"Unexpected workload {workload.Kind}."),
     };
 
-    private static V1Pod FromTemplate(V1Deployment deployment)
+    private static V1Pod PodOf(V1ObjectMeta workload, V1PodTemplateSpec template, string? restartPolicy)
     {
-        var spec = deployment.Spec.Template.Spec;
-        spec.RestartPolicy = RestartOnFailure;
+        template.Spec.RestartPolicy = restartPolicy ?? template.Spec.RestartPolicy;
         return new V1Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
-            Metadata = new V1ObjectMeta
-            {
-                Name = deployment.Metadata.Name,
-                NamespaceProperty = deployment.Metadata.NamespaceProperty,
-                Labels = deployment.Spec.Template.Metadata.Labels,
-            },
-            Spec = spec,
+            Metadata = new V1ObjectMeta { Name = workload.Name, NamespaceProperty = workload.NamespaceProperty, Labels = template.Metadata.Labels },
+            Spec = template.Spec,
         };
     }
-
-    // Podman 4.3 has no Jobs: the run-to-completion pod the Job would run, once.
-    private static V1Pod BareJobPod(V1Job job) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Pod",
-        Metadata = new V1ObjectMeta
-        {
-            Name = job.Metadata.Name,
-            NamespaceProperty = job.Metadata.NamespaceProperty,
-            Labels = job.Spec.Template.Metadata.Labels,
-        },
-        Spec = job.Spec.Template.Spec,
-    };
 
     // The adapter works on a copy: plain objects in, podman's out, and the plain ones stay as they were (a caller may
     // write both, or compare them).
