@@ -93,6 +93,7 @@ var myapp = builder.AddProject<Projects.MyApp>("myapp")
     .WithHttpEndpoint(port: 8082)
     .WithHttpEndpoint(port: 8083, name: "admin")
     .WithExternalHttpEndpoints()
+    .PublishEndpointAs("admin", PodServiceType.ClusterIP)   // published, the admin port is reached by kubectl port-forward only
     .WithHttpHealthCheck("/health");
 myapp.WithEnvironment("MyApp__AdminPort", myapp.GetEndpoint("admin").Property(EndpointProperty.TargetPort));
 

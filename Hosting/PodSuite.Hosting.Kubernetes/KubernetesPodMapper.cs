@@ -26,16 +26,30 @@ internal static class KubernetesPodMapper
         report.ThrowIfAnyError();
 
         var runtime = RuntimeAdapter.For(options.Runtime);
-        var values = new ValueResolver(ports, runtime, report);
+        var callers = new Callers();
+        foreach (var (pod, order) in orders)
+        {
+            foreach (var wait in order.ServiceWaits)
+            {
+                callers.Add(wait, pod);
+            }
+        }
+
+        var values = new ValueResolver(ports, runtime, callers, report);
         var renderer = new PodRenderer(ports, values, runtime, options, report,
             executionContext ?? new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish));
-        var manifests = new List<PodManifest>();
+        var rendered = new List<(PodPlan Pod, PodManifest Manifest)>();
         foreach (var pod in pods)
         {
-            manifests.Add(runtime.Adapt(await renderer.RenderAsync(pod, orders[pod], cancellationToken).ConfigureAwait(false)));
+            rendered.Add((pod, await renderer.RenderAsync(pod, orders[pod], cancellationToken).ConfigureAwait(false)));
         }
 
         report.ThrowIfAnyError();
+
+        // Only now is every caller of every Service port known: all pods' values are resolved.
+        var manifests = rendered
+            .Select(r => runtime.Adapt(r.Manifest with { NetworkPolicy = renderer.NetworkPolicyOf(r.Pod, orders[r.Pod], callers) }))
+            .ToList();
 
         // The last check before anything is written: every object as the API server would see it.
         foreach (var problem in ObjectRules.Check(manifests.SelectMany(m => m.Objects)))

@@ -22,6 +22,30 @@ public static class PodPublishingExtensions
     }
 
     /// <summary>
+    /// Chooses the Service type of one external endpoint of the member, in place of its pod's
+    /// (<see cref="PublishWithService"/>). The endpoint gets a Service of its own, named <c>&lt;pod&gt;-&lt;port name&gt;</c>.
+    /// A <see cref="PodServiceType.ClusterIP"/> endpoint is admitted by the pod's NetworkPolicy only from the pods that
+    /// refer to it or wait for it; with none, it is reached with <c>kubectl port-forward</c> alone: right for an admin port.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member.</param>
+    /// <param name="endpointName">The name of one of its external endpoints.</param>
+    /// <param name="type">The endpoint's Service type.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> PublishEndpointAs<T>(this IResourceBuilder<T> builder, string endpointName, PodServiceType type)
+        where T : IResourceWithEndpoints
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(endpointName);
+        foreach (var earlier in builder.Resource.Annotations.OfType<EndpointServiceTypeAnnotation>().Where(a => a.EndpointName == endpointName).ToList())
+        {
+            builder.Resource.Annotations.Remove(earlier);
+        }
+
+        return builder.WithAnnotation(new EndpointServiceTypeAnnotation(endpointName, type));
+    }
+
+    /// <summary>
     /// Publishes a pod whose members all run to completion as a Job rather than a bare Pod with
     /// <c>restartPolicy: Never</c>: Kubernetes retries a failed run <paramref name="backoffLimit"/> times and deletes a
     /// finished one after <paramref name="ttlSecondsAfterFinished"/>. Runtimes without Jobs get the bare Pod.

@@ -249,15 +249,16 @@ public class KubernetesMappingTests
     }
 
     [Fact]
-    public async Task APodsNetworkPolicyAdmitsOnlyThePortsItsServicesExposeAndPodmanHasNone()
+    public async Task APodsNetworkPolicyAdmitsOnlyThePortsItsNodePortServicesExposeAndPodmanHasNone()
     {
         static IDistributedApplicationBuilder Model()
         {
             var builder = PodModel.CreatePublishingBuilder();
-            var mc3 = builder.AddPod("mc3");
+            var mc3 = builder.AddPod("mc3").PublishWithService(PodServiceType.NodePort);
             builder.AddContainer("webapp", "example/webapp").InPod(mc3).WithHttpEndpoint(targetPort: 5000);
             builder.AddContainer("proxy", "example/proxy").InPod(mc3).WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
             builder.AddContainer("job", "example/job").InPod(builder.AddPod("mc2")).RunsToCompletion();
+            builder.AddContainer("api", "example/api").InPod(builder.AddPod("internal")).WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
             return builder;
         }
 
@@ -269,6 +270,8 @@ public class KubernetesMappingTests
         Assert.Equal(pods.Pod("mc3").Services[0].Spec.Selector, mc3.Spec.PodSelector.MatchLabels);
         Assert.Equal(["8080"], Assert.Single(mc3.Spec.Ingress).Ports.Select(p => (string)p.Port));
         Assert.Null(pods.Pod("mc2").NetworkPolicy!.Spec.Ingress);
+        Assert.Equal("ClusterIP", Assert.Single(pods.Pod("internal").Services).Spec.Type);
+        Assert.Null(pods.Pod("internal").NetworkPolicy!.Spec.Ingress);   // a ClusterIP port no pod calls
         Assert.All(podman, p => Assert.Null(p.NetworkPolicy));
     }
 

@@ -105,6 +105,18 @@ public class MappingSnapshotTests
     });
 
     [Fact]
+    public Task AnEndpointCanHaveAServiceTypeOfItsOwnAndAClusterIPPortIsAdmittedOnlyFromItsCallers() => MatchesSnapshotsAsync("endpoint-service-type", builder =>
+    {
+        var pod = builder.AddPod("myapp-pod").PublishWithService(PodServiceType.NodePort);
+        var myapp = builder.AddContainer("myapp", "example/myapp").InPod(pod)
+            .WithHttpEndpoint(port: 8082, targetPort: 8080).WithHttpEndpoint(port: 8083, targetPort: 8081, name: "admin").WithExternalHttpEndpoints()
+            .WithHttpEndpoint(port: 8084, targetPort: 8082, name: "metrics").WithExternalHttpEndpoints()
+            .PublishEndpointAs("admin", PodServiceType.ClusterIP)
+            .PublishEndpointAs("metrics", PodServiceType.ClusterIP);
+        builder.AddContainer("scraper", "example/scraper").InPod(builder.AddPod("monitoring")).WithEnvironment("TARGET", myapp.GetEndpoint("metrics"));
+    });
+
+    [Fact]
     public Task AWaitForAnotherPodIsAnInitContainerWaitingForItsService() => MatchesSnapshotsAsync("wait-for-another-pod", builder =>
     {
         var mc3 = builder.AddPod("mc3").PublishWithService(PodServiceType.NodePort, PodServicePorts.ServicePerPort);
@@ -178,7 +190,7 @@ public class MappingSnapshotTests
             text.Append("# warning: ").Append(warning).Append('\n');
         }
 
-        text.Append(string.Join("---\n", pods.Select(p => KubernetesYaml.SerializeAll([p.Workload, .. p.Services, .. p.ConfigMaps]).ReplaceLineEndings("\n"))));
+        text.Append(string.Join("---\n", pods.Select(p => KubernetesYaml.SerializeAll(p.Objects).ReplaceLineEndings("\n"))));
         return text.ToString();
     }
 }

@@ -7,7 +7,7 @@ public class PodmanMappingTests
     public async Task ExternalEndpointsArePublishedOnTheHostAtTheServicePortAndInternalOnesNotAtAll()
     {
         var builder = PodModel.CreatePublishingBuilder();
-        var mc3 = builder.AddPod("mc3");
+        var mc3 = builder.AddPod("mc3").PublishWithService(PodServiceType.NodePort);
         builder.AddContainer("webapp", "example/webapp").InPod(mc3).WithHttpEndpoint(targetPort: 5000);
         builder.AddContainer("proxy", "example/proxy").InPod(mc3).WithHttpEndpoint(port: 80, targetPort: 8080).WithExternalHttpEndpoints();
 

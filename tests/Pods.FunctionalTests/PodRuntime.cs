@@ -54,6 +54,18 @@ public sealed class PodRuntime : IAsyncLifetime
         return JsonDocument.Parse(output).RootElement[0].Clone();
     }
 
+    /// <summary>
+    /// The pod's own address on podman's network: where a port the pod does not publish on the host answers, as a
+    /// ClusterIP port does to <c>kubectl port-forward</c>.
+    /// </summary>
+    public async Task<string> AddressOfAsync(string pod)
+    {
+        var (exitCode, infra) = await TryRunAsync("podman", ["pod", "inspect", pod, "--format", "{{.InfraContainerID}}"]);
+        Assert.True(exitCode == 0, $"podman pod inspect {pod} failed: {infra}");
+        var networks = (await InspectAsync(infra.Trim())).GetProperty("NetworkSettings").GetProperty("Networks");
+        return networks.EnumerateObject().Select(n => n.Value.GetProperty("IPAddress").GetString()).First(a => !string.IsNullOrEmpty(a))!;
+    }
+
     public async Task<string> LogsAsync(string container)
     {
         var (exitCode, output) = await TryRunAsync("podman", ["logs", container]);

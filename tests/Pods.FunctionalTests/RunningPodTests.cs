@@ -95,10 +95,25 @@ public class RunningPodTests(PodRuntime pods)
         Assert.True(initMyService.Finished <= initMyDb.Started, $"init-mydb started {initMyDb.Started:O}, before init-myservice finished {initMyService.Finished:O}");
         Assert.True(initMyDb.Finished <= myapp.Started, $"myapp started {myapp.Started:O}, before init-mydb finished {initMyDb.Finished:O}");
 
-        // The pod's own record in its shared volume init-order, on the node's one clock.
-        var records = await RetryAsync(() => s_http.GetFromJsonAsync<InitOrderRecord[]>("http://localhost:8083/admin/init-order"));
+        // The pod's own record in its shared volume init-order, on the node's one clock, from the admin port.
+        var admin = await pods.AddressOfAsync("myapp-pod");
+        var records = await RetryAsync(() => s_http.GetFromJsonAsync<InitOrderRecord[]>($"http://{admin}:8081/admin/init-order"));
         var problems = InitOrderCheck.FindProblems(records!, "init-myservice", "init-mydb", "myapp");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [SkippableFact]
+    public async Task MyAppPodTheAdminPortOnItsClusterIPServiceIsNotPublishedOnTheHostButAnswersAtThePodsAddress()
+    {
+        pods.SkipUnlessRunning();
+        await RetryAsync(() => s_http.GetStringAsync("http://localhost:8082/health"));
+
+        using var client = new TcpClient();
+        var error = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync("localhost", 8083));
+        var database = await s_http.GetFromJsonAsync<JsonElement>($"http://{await pods.AddressOfAsync("myapp-pod")}:8081/admin/db");
+
+        Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+        Assert.Equal(JsonValueKind.Object, database.ValueKind);
     }
 
     [SkippableTheory]

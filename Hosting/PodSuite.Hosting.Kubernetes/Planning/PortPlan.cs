@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Validation;
 
@@ -88,6 +89,7 @@ internal sealed class PortPlan
 
     private void PlanServices(PodPlan pod, List<(IResource Member, EndpointAnnotation Endpoint)> external, PublishReport report)
     {
+        var types = EndpointServiceTypes(pod, report);
         var order = 0;
         foreach (var (member, endpoint) in external)
         {
@@ -101,21 +103,57 @@ internal sealed class PortPlan
                         : $"It is '<member>-<endpoint>' because another member of the pod has an endpoint '{endpoint.Name}' too: shorten the member's or the endpoint's name, or give one of them another name."));
             }
 
-            var serviceName = pod.Service.Ports == PodServicePorts.OneService ? pod.Name : $"{pod.Name}-{portName}";
-            var service = pod.Service.Ports == PodServicePorts.OneService
-                ? $"Service name '{serviceName}' of pod '{pod.Name}'"
-                : $"Service name '{serviceName}' of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}'";
+            var type = types.GetValueOrDefault((member, endpoint.Name), pod.Service.Type);
+            var ownService = pod.Service.Ports == PodServicePorts.ServicePerPort || type != pod.Service.Type;
+            var serviceName = ownService ? $"{pod.Name}-{portName}" : pod.Name;
+            var service = ownService
+                ? $"Service name '{serviceName}' of endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}'"
+                : $"Service name '{serviceName}' of pod '{pod.Name}'";
             if (KubernetesRules.Dns1035Label.Check(serviceName, service) is { } serviceProblem)
             {
                 report.Errors.Add(
-                    $"{serviceProblem} " + (pod.Service.Ports == PodServicePorts.OneService
+                    $"{serviceProblem} " + (!ownService
                         ? $"It is the pod's name: rename pod '{pod.Name}'."
-                        : $"It is '<pod>-<port name>' ({nameof(PodServicePorts.ServicePerPort)}): shorten pod '{pod.Name}' or port '{portName}', or use one Service for the pod ({nameof(PodServicePorts.OneService)})."));
+                        : type != pod.Service.Type
+                            ? $"It is '<pod>-<port name>' (the endpoint has a Service type of its own, {nameof(PodPublishingExtensions.PublishEndpointAs)}): shorten pod '{pod.Name}' or port '{portName}'."
+                            : $"It is '<pod>-<port name>' ({nameof(PodServicePorts.ServicePerPort)}): shorten pod '{pod.Name}' or port '{portName}', or use one Service for the pod ({nameof(PodServicePorts.OneService)})."));
             }
 
             var containerPort = _containerPorts[(member, endpoint.Name)];
             _servicePorts[(member, endpoint.Name)] = new ServicePortPlan(
-                pod, member, endpoint, serviceName, portName, endpoint.Port ?? containerPort, containerPort, order++);
+                pod, member, endpoint, serviceName, type, portName, endpoint.Port ?? containerPort, containerPort, order++);
         }
+    }
+
+    // The Service types chosen per endpoint; one for an endpoint that is not there, or has no Service, is an error.
+    private static Dictionary<(IResource, string), PodServiceType> EndpointServiceTypes(PodPlan pod, PublishReport report)
+    {
+        var types = new Dictionary<(IResource, string), PodServiceType>();
+        foreach (var member in pod.Members)
+        {
+            var endpoints = member.Annotations.OfType<EndpointAnnotation>().ToList();
+            foreach (var choice in member.Annotations.OfType<EndpointServiceTypeAnnotation>())
+            {
+                var endpoint = endpoints.FirstOrDefault(e => e.Name == choice.EndpointName);
+                if (endpoint is null)
+                {
+                    report.Errors.Add(
+                        $"'{member.Name}' in pod '{pod.Name}' has no endpoint '{choice.EndpointName}' to publish as {choice.Type} " +
+                        $"({nameof(PodPublishingExtensions.PublishEndpointAs)}); its endpoints: {(endpoints.Count > 0 ? string.Join(", ", endpoints.Select(e => $"'{e.Name}'")) : "none")}. Name one of them.");
+                }
+                else if (!endpoint.IsExternal)
+                {
+                    report.Errors.Add(
+                        $"Endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}' is internal, so it has no Service to publish as {choice.Type} " +
+                        $"({nameof(PodPublishingExtensions.PublishEndpointAs)}). Make it external ({nameof(ResourceBuilderExtensions.WithExternalHttpEndpoints)}) or remove the call.");
+                }
+                else
+                {
+                    types[(member, endpoint.Name)] = choice.Type;
+                }
+            }
+        }
+
+        return types;
     }
 }

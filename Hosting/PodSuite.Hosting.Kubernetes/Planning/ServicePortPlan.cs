@@ -7,9 +7,10 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// <param name="Member">The member that listens.</param>
 /// <param name="Endpoint">The member's endpoint.</param>
 /// <param name="ServiceName">The Service's name.</param>
+/// <param name="Type">The Service's type.</param>
 /// <param name="PortName">The port's name on the Service.</param>
 /// <param name="Port">The port other pods connect to.</param>
 /// <param name="ContainerPort">The port the member listens on inside the pod.</param>
 /// <param name="Order">The port's place among the pod's Service ports.</param>
 internal sealed record ServicePortPlan(
-    PodPlan Pod, IResource Member, EndpointAnnotation Endpoint, string ServiceName, string PortName, int Port, int ContainerPort, int Order);
+    PodPlan Pod, IResource Member, EndpointAnnotation Endpoint, string ServiceName, PodServiceType Type, string PortName, int Port, int ContainerPort, int Order);

@@ -7,9 +7,10 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// <summary>
 /// Turns the values Aspire gives a member (strings, endpoint references, expressions, parameters) into what the
 /// member sees in its container: a member of the same pod at <c>localhost</c>, another pod through its Service. A value
-/// that cannot be written into a manifest is reported as an error and resolves to an empty string.
+/// that cannot be written into a manifest is reported as an error and resolves to an empty string. A pod given another
+/// pod's address is noted among that Service port's <see cref="Callers"/>.
 /// </summary>
-internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, PublishReport report)
+internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Callers callers, PublishReport report)
 {
     public async Task<string> ResolveAsync(object? value, IResource consumer, string setting, CancellationToken cancellationToken) => value switch
     {
@@ -59,6 +60,7 @@ internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Pub
         else if (ports.ServicePort(target, endpoint.EndpointName) is { } service)
         {
             (host, port) = (addresses.HostOf(service), service.Port);
+            callers.Add(service, ports.PodOf(consumer));
         }
         else
         {

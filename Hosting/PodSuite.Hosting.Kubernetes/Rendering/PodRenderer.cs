@@ -51,8 +51,12 @@ internal sealed class PodRenderer(
             Workloads.Of(pod, order, spec, _metadata, selector, labels),
             Services.Of(pod, ports, _metadata, selector, labels),
             [.. configFiles.Select(f => f.ConfigMap)],
-            NetworkPolicies.Of(pod, ports, _metadata, selector, labels));
+            NetworkPolicy: null);
     }
+
+    /// <summary>The pod's NetworkPolicy, once every pod is rendered and so every caller of its Service ports known.</summary>
+    public V1NetworkPolicy NetworkPolicyOf(PodPlan pod, StartOrder order, Callers callers) =>
+        NetworkPolicies.Of(pod, ports, callers, _metadata, _metadata.LabelsOf(pod, order.AppContainers[0]));
 
     private async Task<(V1Container Container, List<ConfigFiles> ConfigFiles)> ContainerAsync(
         Aspire.Hosting.ApplicationModel.IResource member, ContainerRole role, PodPlan pod, CancellationToken cancellationToken)

@@ -3,12 +3,14 @@ using PodSuite.Hosting.Kubernetes.Planning;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
-/// <summary>A pod's external endpoints as Services: one with a named port each, or one per port, of the pod's Service type.</summary>
+/// <summary>
+/// A pod's external endpoints as Services: one with a named port each, or one per port, of the pod's Service type; an
+/// endpoint with a Service type of its own has a Service of its own.
+/// </summary>
 internal static class Services
 {
     public static List<V1Service> Of(PodPlan pod, PortPlan ports, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
     {
-        var type = pod.Service.Type.ToString();
         return [.. ports.ServicePortsOf(pod)
             .GroupBy(p => p.ServiceName)
             .Select(service => new V1Service
@@ -18,7 +20,7 @@ internal static class Services
                 Metadata = metadata.Named(service.Key, labels),
                 Spec = new V1ServiceSpec
                 {
-                    Type = type,
+                    Type = service.First().Type.ToString(),
                     Selector = selector,
                     Ports = [.. service.Select(p => new V1ServicePort { Name = p.PortName, Port = p.Port, TargetPort = p.ContainerPort, Protocol = ContainerPorts.Protocol })],
                 },

@@ -15,7 +15,9 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// <item>podman applies the pod's restart policy to init containers too, so under a Deployment's Always it would rerun
 /// them forever: a serving pod is a bare Pod restarted only on failure;</item>
 /// <item>podman races removing "once" init containers while they still run: they are kept until the pod goes;</item>
-/// <item>podman has no network policies: the host ports are all it publishes;</item>
+/// <item>podman has no network policies: it publishes on the host the ports the policy admits anyone to (from
+/// anywhere: it cannot tell callers apart), and a ClusterIP port that no pod calls is reached only at the pod's own
+/// address on podman's network, as <c>kubectl port-forward</c> would;</item>
 /// <item>podman has no Jobs: a Job becomes the bare Pod it would run.</item>
 /// </list>
 /// </summary>
@@ -32,9 +34,11 @@ internal sealed class PodmanAdapter : RuntimeAdapter
     {
         var bare = BarePod(pod.Workload);
         // A container port number is one listener of the pod, whichever container declares it: the first Service port
-        // that targets it is where podman publishes it.
+        // that targets it is where podman publishes it, if the pod's NetworkPolicy admits anyone to it.
+        var admitted = (pod.NetworkPolicy?.Spec.Ingress ?? []).SelectMany(rule => rule.Ports).Select(p => int.Parse(p.Port.Value, CultureInfo.InvariantCulture)).ToHashSet();
         var hostPorts = pod.Services.SelectMany(s => s.Spec.Ports)
             .GroupBy(p => int.Parse(p.TargetPort.Value, CultureInfo.InvariantCulture))
+            .Where(g => admitted.Contains(g.Key))
             .ToDictionary(g => g.Key, g => g.First().Port);
         foreach (var container in (bare.Spec.InitContainers ?? []).Concat(bare.Spec.Containers))
         {

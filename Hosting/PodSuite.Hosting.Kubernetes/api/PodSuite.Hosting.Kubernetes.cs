@@ -14,6 +14,12 @@ namespace Aspire.Hosting.ApplicationModel
         public ContainerResourcesAnnotation(Aspire.Hosting.ApplicationModel.ContainerResources resources) { }
         public Aspire.Hosting.ApplicationModel.ContainerResources Resources { get; }
     }
+    public sealed class EndpointServiceTypeAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public EndpointServiceTypeAnnotation(string endpointName, Aspire.Hosting.ApplicationModel.PodServiceType type) { }
+        public string EndpointName { get; }
+        public Aspire.Hosting.ApplicationModel.PodServiceType Type { get; }
+    }
     public sealed class KubernetesPodsEnvironmentResource : Aspire.Hosting.ApplicationModel.Resource
     {
         public KubernetesPodsEnvironmentResource(string name) { }
@@ -75,6 +81,8 @@ namespace Aspire.Hosting
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> PublishAsJob(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, int backoffLimit = 0, int ttlSecondsAfterFinished = 3600) { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishAsNativeSidecar<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishEndpointAs<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string endpointName, Aspire.Hosting.ApplicationModel.PodServiceType type)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerResources<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerResources resources)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithLivenessCommand<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, params string[] command)
