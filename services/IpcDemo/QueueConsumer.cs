@@ -22,6 +22,9 @@ public enum ConsumeOutcome
 
     /// <summary>A message of the demo's types that is not the demo's: another program uses the queue.</summary>
     Foreign = 6,
+
+    /// <summary>The queue was removed while this consumer read it: another consumer gave up on it, or it was removed by hand.</summary>
+    QueueRemoved = 7,
 }
 
 /// <summary>Waits for the queue, reads messages in order until the exit message, checks none was lost.</summary>
@@ -63,7 +66,7 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
     /// <summary>
     /// Reads until the exit message. When <paramref name="stop"/> is signalled, it reads what is already queued and
     /// returns <see cref="ConsumeOutcome.Stopped"/> unless the exit message was among it; when no message comes for
-    /// <paramref name="idleTimeout"/>, it returns <see cref="ConsumeOutcome.Idle"/>. It reads only the demo's message
+    /// <paramref name="idleTimeout"/>, it returns <see cref="ConsumeOutcome.Idle"/>; when the queue is removed under it, <see cref="ConsumeOutcome.QueueRemoved"/>. It reads only the demo's message
     /// types, so another program's messages stay where they are; on any failure it removes the queue, so that a
     /// producer still sending fails at once rather than waiting on a full queue nobody reads.
     /// </summary>
@@ -73,7 +76,18 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
         // A blocked msgrcv does not see the token: a message to ourselves wakes it (if the queue is full, it is not blocked).
         using var wake = stop.Register(() => queue.TrySend((long)EnvelopeKind.Wake, new byte[Envelope.HeaderSize]));
         using var watch = idle.Start();
-        var outcome = Read(queue, stop, idle);
+        long consumed = 0;
+        ConsumeOutcome outcome;
+        try
+        {
+            outcome = Read(queue, stop, idle, ref consumed);
+        }
+        catch (MessageQueueRemovedException)
+        {
+            LogRemoved(queue.Key, consumed);
+            return ConsumeOutcome.QueueRemoved;
+        }
+
         if (outcome is not (ConsumeOutcome.Completed or ConsumeOutcome.Stopped))
         {
             queue.Remove();
@@ -82,10 +96,9 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
         return outcome;
     }
 
-    private ConsumeOutcome Read(MessageQueue queue, CancellationToken stop, IdleWatch idle)
+    private ConsumeOutcome Read(MessageQueue queue, CancellationToken stop, IdleWatch idle, ref long expected)
     {
         Span<byte> buffer = stackalloc byte[MessageQueue.MaxMessageSize];
-        long expected = 0;
         while (true)
         {
             int length;
@@ -187,6 +200,9 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Expected message {Expected} but got {Actual}: messages were lost or reordered (is another consumer reading this queue?)")]
     private partial void LogOutOfOrder(long expected, long actual);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message queue 0x{Key:x8} was removed after {Count} messages, before the exit message: another consumer of the same queue gave up on it (see its log), or it was removed by hand. Run one consumer per queue")]
+    private partial void LogRemoved(int key, long count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The producer says it sent {Sent} messages but {Received} arrived")]
     private partial void LogCountMismatch(long sent, long received);

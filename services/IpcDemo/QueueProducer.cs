@@ -11,6 +11,9 @@ public enum ProduceOutcome
 
     /// <summary>Stopped while the queue stayed full: messages were not delivered.</summary>
     NotDelivered = 5,
+
+    /// <summary>The queue was removed while messages were still to be sent: its consumer gave up.</summary>
+    QueueRemoved = 7,
 }
 
 /// <summary>Creates the queue, sends numbered messages with random text, then the exit message.</summary>
@@ -29,9 +32,22 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
     /// </summary>
     public ProduceOutcome Produce(MessageQueue queue, int count, TimeSpan interval, CancellationToken stop)
     {
+        long sent = 0;
+        try
+        {
+            return SendAll(queue, count, interval, stop, ref sent);
+        }
+        catch (MessageQueueRemovedException)
+        {
+            LogRemoved(queue.Key, sent, count);
+            return ProduceOutcome.QueueRemoved;
+        }
+    }
+
+    private ProduceOutcome SendAll(MessageQueue queue, int count, TimeSpan interval, CancellationToken stop, ref long sent)
+    {
         Span<byte> message = stackalloc byte[64];
         Span<byte> text = stackalloc byte[2];
-        long sent = 0;
         for (; sent < count && !stop.IsCancellationRequested; sent++)
         {
             var value = Random.Shared.Next(100);
@@ -88,6 +104,9 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Produced: done after {Count} messages{Reason}")]
     private partial void LogDone(long count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message queue 0x{Key:x8} was removed after {Sent} of {Count} messages: its consumer gave up on it (see the consumer's log); the rest were not delivered")]
+    private partial void LogRemoved(int key, long sent, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopped with message queue 0x{Key:x8} full after {Sent} of {Count} messages: they and the exit message were not delivered (is the consumer running?)")]
     private partial void LogNotDelivered(long sent, int count, int key);

@@ -101,6 +101,38 @@ public class ProducerConsumerProcessTests
     }
 
     [Fact]
+    public async Task TwoConsumersOnOneQueueBothFailSayingWhyAndTheQueueIsRemovedSoTheProducerStopsToo()
+    {
+        var key = KernelQueue.NewKey();
+        using var first = new DemoProcess("consume", key);
+        using var second = new DemoProcess("consume", key);
+        await first.WaitForLineAsync("to be created", Timeout);
+        await second.WaitForLineAsync("to be created", Timeout);
+        // Slow enough that each message finds both consumers waiting: the kernel hands them out in turn.
+        using var producer = new DemoProcess("produce", key, ("Ipc__Count", "100000"), ("Ipc__Interval", "00:00:00.020"));
+
+        (DemoProcess Consumer, int Exit)[] ends = [(first, await first.WaitForExitAsync(Timeout)), (second, await second.WaitForExitAsync(Timeout))];
+
+        // One sees a message out of order (3) and removes the queue; the other then finds it removed (7), unless it
+        // too met a message out of order before the removal.
+        Assert.Contains(ends, e => e.Exit == 3);
+        foreach (var (consumer, exit) in ends)
+        {
+            var cause = exit switch
+            {
+                3 => "is another consumer reading this queue?",
+                7 => "Run one consumer per queue",
+                _ => throw new Xunit.Sdk.XunitException($"a consumer exited {exit}:\n{string.Join('\n', consumer.Lines)}"),
+            };
+            Assert.Contains(consumer.Lines, l => l.Contains(cause, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(7, await producer.WaitForExitAsync(Timeout));
+        Assert.Contains(producer.Lines, l => l.Contains("its consumer gave up on it", StringComparison.Ordinal));
+        Assert.False(MessageQueue.TryOpen(key, out _), "the queue was left behind");
+    }
+
+    [Fact]
     public async Task WithoutAQueueKeyTheProgramSaysWhichSettingIsMissing()
     {
         using var consumer = new DemoProcess("consume", 0);
