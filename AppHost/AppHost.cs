@@ -2,11 +2,15 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Publishing: each pod becomes ONE multi-container Kubernetes pod in manifests/ (see README, "Deploy to Kubernetes").
 // Configuration overrides these defaults: --PodSuite:Registry=..., --PodSuite:ImageTag=..., --PodSuite:Runtime=Podman.
+// Shipping: --step deploy-pods builds and pushes the images, deploys the pods and waits for them; --step destroy-pods.
 builder.AddKubernetesPods("kubernetes")
     .WithProperties(kubernetes =>
     {
         kubernetes.Registry = "localhost:5055";
         kubernetes.DefaultServiceType = PodServiceType.NodePort;
+        // The base images eng/pods/setup.sh puts in that registry; left unset, the SDK uses Microsoft's.
+        kubernetes.RuntimeDepsBaseImage = "localhost:5055/dotnet/runtime-deps:10.0";
+        kubernetes.AspNetBaseImage = "localhost:5055/dotnet/aspnet:10.0";
     });
 
 // mc1: a log writer and a static site sharing a volume

@@ -46,6 +46,7 @@ public static class KubernetesPodsExtensions
 
         builder.Services.TryAddSingleton<AppHostFailures>();
         KubernetesPublishing.AddPublishStep(builder, environment);
+        KubernetesDeploying.AddSteps(builder, environment);
         return builder.AddResource(environment).ExcludeFromManifest();
     }
 

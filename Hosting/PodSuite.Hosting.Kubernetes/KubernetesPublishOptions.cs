@@ -16,7 +16,15 @@ internal sealed class KubernetesPublishOptions
 
     public required string Registry { get; set; }
 
-    public required string ImageTag { get; set; }
+    public string? ImageTag { get; set; }
+
+    public string? RuntimeDepsBaseImage { get; set; }
+
+    public string? AspNetBaseImage { get; set; }
+
+    public TimeSpan DeployTimeout { get; set; }
+
+    public string? KubeContext { get; set; }
 
     public string? Namespace { get; set; }
 
@@ -35,6 +43,10 @@ internal sealed class KubernetesPublishOptions
         {
             Registry = environment.Registry,
             ImageTag = environment.ImageTag,
+            RuntimeDepsBaseImage = environment.RuntimeDepsBaseImage,
+            AspNetBaseImage = environment.AspNetBaseImage,
+            DeployTimeout = environment.DeployTimeout,
+            KubeContext = environment.KubeContext,
             Namespace = environment.Namespace,
             DefaultServiceType = environment.DefaultServiceType,
             Runtime = environment.Runtime,
@@ -54,6 +66,7 @@ internal sealed class KubernetesPublishOptions
         }
 
         options.PartOf ??= applicationName;
+        options.ImageTag = string.IsNullOrWhiteSpace(options.ImageTag) ? null : options.ImageTag;
         return options;
     }
 }

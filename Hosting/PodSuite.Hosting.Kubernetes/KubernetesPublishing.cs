@@ -22,37 +22,48 @@ internal static partial class KubernetesPublishing
     // The step's own failure line: the error itself is logged once, just before.
     private const string NotPublished = "The pods were not published: see the error above.";
 
-    public static void AddPublishStep(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
-    {
-        builder.Pipeline.AddStep(StepName, async context =>
+    public static void AddPublishStep(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment) =>
+        builder.Pipeline.AddStep(StepName, context => RunAsync(context, NotPublished, async report =>
         {
-            var report = new PublishReport();
-            try
-            {
-                var options = KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
-                var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
-                var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken)
-                    .ConfigureAwait(false);
-                var changes = ManifestWriter.Write(output, pods, options);
-                LogDecisions(context.Logger, report);
-                foreach (var file in changes.Removed)
-                {
-                    LogRemoved(context.Logger, file);
-                }
+            var options = KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
+            var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
+            var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken)
+                .ConfigureAwait(false);
+            Write(context.Logger, output, pods, options, report);
+        }), dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
 
-                LogWritten(context.Logger, pods.Count, changes.Written.Count, options.Runtime, Path.GetFullPath(output));
-            }
-            catch (DistributedApplicationException ex)
-            {
-                // A mistake in the model or the output, not a fault of Aspire's: the decisions that may explain it first,
-                // then the error once, with no stack trace, and the step marked failed (the Aspire CLI then exits
-                // non-zero, and RunWithExitCodeAsync does under dotnet run).
-                LogDecisions(context.Logger, report);
-                LogFailed(context.Logger, ex.Message);
-                context.Services.GetRequiredService<AppHostFailures>().MarkFailed();
-                await context.ReportingStep.FailAsync(NotPublished, context.CancellationToken).ConfigureAwait(false);
-            }
-        }, dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
+    /// <summary>Writes the pods' manifests and says what changed.</summary>
+    public static void Write(ILogger logger, string output, IReadOnlyList<Rendering.PodManifest> pods, KubernetesPublishOptions options, PublishReport report)
+    {
+        var changes = ManifestWriter.Write(output, pods, options);
+        LogDecisions(logger, report);
+        foreach (var file in changes.Removed)
+        {
+            LogRemoved(logger, file);
+        }
+
+        LogWritten(logger, pods.Count, changes.Written.Count, options.Runtime, Path.GetFullPath(output));
+    }
+
+    /// <summary>
+    /// Runs a step of PodSuite's. A mistake in the model or the output, or a failed command, is not a fault of Aspire's:
+    /// the decisions that may explain it first, then the error once, with no stack trace, and the step marked failed
+    /// (the Aspire CLI then exits non-zero, and RunWithExitCodeAsync does under dotnet run).
+    /// </summary>
+    public static async Task RunAsync(PipelineStepContext context, string failure, Func<PublishReport, Task> step)
+    {
+        var report = new PublishReport();
+        try
+        {
+            await step(report).ConfigureAwait(false);
+        }
+        catch (DistributedApplicationException ex)
+        {
+            LogDecisions(context.Logger, report);
+            LogFailed(context.Logger, ex.Message);
+            context.Services.GetRequiredService<AppHostFailures>().MarkFailed();
+            await context.ReportingStep.FailAsync(failure, context.CancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static void LogDecisions(ILogger logger, PublishReport report)

@@ -11,8 +11,30 @@ public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(na
     /// <summary>The registry of project images: images are named <c>&lt;registry&gt;/&lt;repository&gt;:&lt;tag&gt;</c>.</summary>
     public string Registry { get; set; } = "localhost:5055";
 
-    /// <summary>The tag of project images.</summary>
-    public string ImageTag { get; set; } = "latest";
+    /// <summary>
+    /// The tag of project images. By default (<see langword="null"/>) each image is tagged from what it is built from,
+    /// <c>src-&lt;hash&gt;</c>: immutable, so a deploy always runs what it built and an unchanged project is not rebuilt.
+    /// Set it (<c>latest</c>, a version) to tag every image alike.
+    /// </summary>
+    public string? ImageTag { get; set; }
+
+    /// <summary>
+    /// The base image of Native AOT projects (sidecars, init steps); <see langword="null"/> leaves the SDK's choice,
+    /// Microsoft's <c>runtime-deps</c> image.
+    /// </summary>
+    public string? RuntimeDepsBaseImage { get; set; }
+
+    /// <summary>
+    /// The base image of the other projects (servers); <see langword="null"/> leaves the SDK's choice, Microsoft's
+    /// <c>aspnet</c> image.
+    /// </summary>
+    public string? AspNetBaseImage { get; set; }
+
+    /// <summary>How long a deploy waits for every pod to be ready before it fails.</summary>
+    public TimeSpan DeployTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The kube context a Kubernetes deploy uses; <see langword="null"/> for kubectl's current context.</summary>
+    public string? KubeContext { get; set; }
 
     /// <summary>The namespace of every object; <see langword="null"/> leaves it to <c>kubectl</c> (or an overlay).</summary>
     public string? Namespace { get; set; }

@@ -1,10 +1,14 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Building;
 using PodSuite.Hosting.Kubernetes.Planning;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
-/// <summary>The image of a member's container: a project's from the SDK container build, a container's own.</summary>
+/// <summary>
+/// The image of a member's container: a project's from the SDK container build (tagged from its content unless a tag is
+/// configured), a container's own.
+/// </summary>
 internal static class Images
 {
     public const string PullPolicy = "IfNotPresent";
@@ -14,7 +18,7 @@ internal static class Images
         switch (member)
         {
             case ProjectResource project:
-                return $"{options.Registry.TrimEnd('/')}/{Repository(project)}:{options.ImageTag}";
+                return ProjectImage.Of(project, options).Name;
             case ContainerResource container when container.TryGetContainerImageName(out var image):
                 return image;
             default:
@@ -23,7 +27,13 @@ internal static class Images
         }
     }
 
+    /// <summary>The tag of a project's image: the one configured, or by default one from what it is built from.</summary>
+    public static string TagOf(ProjectResource project, KubernetesPublishOptions options) =>
+        options.ImageTag ?? ContentTag.Of(ProjectPath(project), $"{options.RuntimeDepsBaseImage}|{options.AspNetBaseImage}");
+
+    public static string ProjectPath(ProjectResource project) => project.Annotations.OfType<IProjectMetadata>().Single().ProjectPath;
+
     /// <summary>The repository of a project's image: its project file name, lower-cased, as the SDK container build names it.</summary>
     public static string Repository(ProjectResource project) =>
-        Path.GetFileNameWithoutExtension(project.Annotations.OfType<IProjectMetadata>().Single().ProjectPath).ToLowerInvariant();
+        Path.GetFileNameWithoutExtension(ProjectPath(project)).ToLowerInvariant();
 }

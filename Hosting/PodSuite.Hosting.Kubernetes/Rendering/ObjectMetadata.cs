@@ -30,7 +30,8 @@ internal sealed class ObjectMetadata(KubernetesPublishOptions options)
         }
     }
 
-    private static string PartOf(KubernetesPublishOptions options) => KubernetesRules.Slug(options.PartOf ?? "aspire");
+    /// <summary>The value of the part-of label: the configured one or the app host's name, as a label value.</summary>
+    public static string PartOf(KubernetesPublishOptions options) => KubernetesRules.Slug(options.PartOf ?? "aspire");
 
     public V1ObjectMeta Named(string name, IDictionary<string, string> labels) =>
         new() { Name = name, NamespaceProperty = options.Namespace, Labels = labels };

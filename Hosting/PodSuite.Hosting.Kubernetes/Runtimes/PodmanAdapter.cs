@@ -1,6 +1,8 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
+using PodSuite.Hosting.Kubernetes.Deploy;
 using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
@@ -18,7 +20,9 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// <item>podman has no network policies: it publishes on the host the ports the policy admits anyone to (from
 /// anywhere: it cannot tell callers apart), and a ClusterIP port that no pod calls is reached only at the pod's own
 /// address on podman's network, as <c>kubectl port-forward</c> would;</item>
-/// <item>podman has no Jobs: a Job becomes the bare Pod it would run.</item>
+/// <item>podman has no Jobs: a Job becomes the bare Pod it would run;</item>
+/// <item>podman makes each emptyDir and ConfigMap volume a named volume, shared by name across pods (and a ConfigMap's
+/// kept after them): they, and the ConfigMaps, are named after their pod.</item>
 /// </list>
 /// </summary>
 internal sealed class PodmanAdapter : RuntimeAdapter
@@ -29,6 +33,10 @@ internal sealed class PodmanAdapter : RuntimeAdapter
     public const string RestartOnFailure = "OnFailure";
 
     public override string HostOf(ServicePortPlan service) => HostFromContainers;
+
+    /// <summary>With <c>podman kube play</c>, one pod at a time; readiness probes are run from the host (see <see cref="PodmanPods"/>).</summary>
+    public override IPodDeployment Deployment(KubernetesPublishOptions options, HttpClient http, ILogger logger) =>
+        new PodmanDeployment(options, new PodmanPods(http), logger);
 
     public override PodManifest Adapt(PodManifest pod)
     {
@@ -45,13 +53,44 @@ internal sealed class PodmanAdapter : RuntimeAdapter
             container.Ports = PublishedOnly(container.Ports, hostPorts);
         }
 
+        var configMaps = OwnVolumes(pod.Name, bare.Spec, pod.ConfigMaps);
         if (bare.Spec.InitContainers is { Count: > 0 })
         {
             bare.Metadata.Annotations ??= new Dictionary<string, string>();
             bare.Metadata.Annotations[InitContainerTypeAnnotation] = KeepInitContainers;
         }
 
-        return pod with { Workload = bare, Services = [], NetworkPolicy = null };
+        return pod with { Workload = bare, Services = [], NetworkPolicy = null, ConfigMaps = configMaps };
+    }
+
+    /// <summary>The name podman gives the volume it makes of one of the pod's emptyDir or ConfigMap volumes.</summary>
+    public static string VolumeName(string pod, string volume) => $"{pod}-{volume}";
+
+    // Podman makes each emptyDir volume a named volume, shared by every pod that names one alike, and each ConfigMap
+    // volume one named after the ConfigMap and kept after the pod is gone: named after their pod, each pod's are its
+    // own, and a deploy or destroy can remove them.
+    private static List<V1ConfigMap> OwnVolumes(string pod, V1PodSpec spec, IReadOnlyList<V1ConfigMap> configMaps)
+    {
+        var renamed = (spec.Volumes ?? []).ToDictionary(v => v.Name, v => VolumeName(pod, v.Name));
+        foreach (var volume in spec.Volumes ?? [])
+        {
+            volume.Name = renamed[volume.Name];
+            if (volume.ConfigMap is { } configMap)
+            {
+                configMap.Name = VolumeName(pod, configMap.Name);
+            }
+        }
+
+        foreach (var mount in (spec.InitContainers ?? []).Concat(spec.Containers).SelectMany(c => c.VolumeMounts ?? []))
+        {
+            mount.Name = renamed.GetValueOrDefault(mount.Name, mount.Name);
+        }
+
+        return [.. configMaps.Select(Copy).Select(c =>
+        {
+            c.Metadata.Name = VolumeName(pod, c.Metadata.Name);
+            return c;
+        })];
     }
 
     private static V1Pod BarePod(IKubernetesObject<V1ObjectMeta> workload) => workload switch

@@ -1,4 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Logging;
+using PodSuite.Hosting.Kubernetes.Deploy;
 using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
@@ -21,4 +23,7 @@ internal class RuntimeAdapter : IPodAddresses
     public virtual string HostOf(ServicePortPlan service) => service.ServiceName;
 
     public virtual PodManifest Adapt(PodManifest pod) => pod;
+
+    /// <summary>How the pods are deployed to the runtime: to a cluster, with kubectl.</summary>
+    public virtual IPodDeployment Deployment(KubernetesPublishOptions options, HttpClient http, ILogger logger) => new KubectlDeployment(options, logger);
 }

@@ -23,12 +23,16 @@ namespace Aspire.Hosting.ApplicationModel
     public sealed class KubernetesPodsEnvironmentResource : Aspire.Hosting.ApplicationModel.Resource
     {
         public KubernetesPodsEnvironmentResource(string name) { }
+        public string? AspNetBaseImage { get; set; }
         public Aspire.Hosting.ApplicationModel.PodServiceType DefaultServiceType { get; set; }
-        public string ImageTag { get; set; }
+        public System.TimeSpan DeployTimeout { get; set; }
+        public string? ImageTag { get; set; }
+        public string? KubeContext { get; set; }
         public string? Namespace { get; set; }
         public string? PartOf { get; set; }
         public string Registry { get; set; }
         public Aspire.Hosting.ApplicationModel.PodRuntime Runtime { get; set; }
+        public string? RuntimeDepsBaseImage { get; set; }
         public string WaitImage { get; set; }
     }
     public sealed class LivenessCommandAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation

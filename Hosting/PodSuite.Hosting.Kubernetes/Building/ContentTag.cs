@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PodSuite.Hosting.Kubernetes.Building;
+
+/// <summary>
+/// An immutable image tag from what the image is built from: the project's input files (<see cref="ProjectInputs"/>)
+/// and the base image. The same sources give the same tag on any machine and any clone; any change gives another, so a
+/// deploy never runs a stale image, and an unchanged project needs no new build.
+/// </summary>
+internal static class ContentTag
+{
+    private const string Prefix = "src-";
+    private const int HexLength = 12;
+
+    public static string Of(string projectPath, string? baseImage)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, $"base:{baseImage}");
+        foreach (var (relative, full) in ProjectInputs.Of(projectPath))
+        {
+            Append(hash, relative);
+            hash.AppendData(SHA256.HashData(File.ReadAllBytes(full)));
+        }
+
+        return Prefix + Convert.ToHexStringLower(hash.GetHashAndReset())[..HexLength];
+    }
+
+    private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+}

@@ -1,0 +1,89 @@
+using System.Xml.Linq;
+
+namespace PodSuite.Hosting.Kubernetes.Building;
+
+/// <summary>
+/// The files a project's image is built from: everything in its directory and in those of the projects it references,
+/// transitively (build output and hidden directories aside), and the MSBuild and SDK files above them (<c>*.props</c>,
+/// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>) up to the repository's root.
+/// </summary>
+internal static class ProjectInputs
+{
+    private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
+    private static readonly string[] s_buildFilePatterns = ["*.props", "*.targets", "global.json", "NuGet.config"];
+
+    /// <summary>The input files, as paths relative to the repository's root (with '/'), and their full paths, sorted.</summary>
+    public static IReadOnlyList<(string Relative, string Full)> Of(string projectPath)
+    {
+        var root = RootOf(Path.GetDirectoryName(Path.GetFullPath(projectPath))!);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var directory in ProjectDirectories(Path.GetFullPath(projectPath)))
+        {
+            foreach (var file in FilesUnder(directory))
+            {
+                files[Relative(root, file)] = file;
+            }
+
+            for (var parent = Directory.GetParent(directory); parent is not null && IsUnder(parent.FullName, root); parent = parent.Parent)
+            {
+                foreach (var file in s_buildFilePatterns.SelectMany(pattern => parent.EnumerateFiles(pattern)))
+                {
+                    files[Relative(root, file.FullName)] = file.FullName;
+                }
+            }
+        }
+
+        return [.. files.Select(f => (f.Key, f.Value))];
+    }
+
+    // The project's directory and those of every project it references, transitively.
+    private static IEnumerable<string> ProjectDirectories(string projectPath)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([projectPath]);
+        while (pending.TryPop(out var project))
+        {
+            if (!seen.Add(project) || !File.Exists(project))
+            {
+                continue;
+            }
+
+            var directory = Path.GetDirectoryName(project)!;
+            foreach (var reference in XDocument.Load(project).Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
+            {
+                if (reference.Attribute("Include")?.Value is { Length: > 0 } include)
+                {
+                    pending.Push(Path.GetFullPath(Path.Combine(directory, include.Replace('\\', Path.DirectorySeparatorChar))));
+                }
+            }
+        }
+
+        return seen.Select(p => Path.GetDirectoryName(p)!).Distinct();
+    }
+
+    private static IEnumerable<string> FilesUnder(string directory) =>
+        Directory.EnumerateFiles(directory).Concat(Directory.EnumerateDirectories(directory)
+            .Where(d => !s_skippedDirectories.Contains(Path.GetFileName(d)) && !Path.GetFileName(d).StartsWith('.'))
+            .SelectMany(FilesUnder));
+
+    // The nearest directory above the project with a .git or a global.json: paths are taken relative to it, so a clone
+    // anywhere gives the same inputs. Without one, the file system's root.
+    private static string RootOf(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            if (Directory.Exists(Path.Combine(current.FullName, ".git")) || File.Exists(Path.Combine(current.FullName, ".git"))
+                || File.Exists(Path.Combine(current.FullName, "global.json")))
+            {
+                return current.FullName;
+            }
+        }
+
+        return Path.GetPathRoot(directory)!;
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        Path.GetRelativePath(root, path) is var relative && relative != ".." && !relative.StartsWith($"..{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+}

@@ -1,0 +1,181 @@
+using System.Security.Cryptography;
+using System.Text;
+using Aspire.Hosting;
+using k8s;
+using Microsoft.Extensions.Logging;
+using PodSuite.Hosting.Kubernetes.Planning;
+using PodSuite.Hosting.Kubernetes.Rendering;
+
+namespace PodSuite.Hosting.Kubernetes.Deploy;
+
+/// <summary>
+/// Deploys the podman-adapted pods with <c>podman kube play --replace</c>, one pod at a time. Each played pod carries a
+/// label with the hash of its objects, so a pod that runs what the model says already is left alone: an unchanged
+/// redeploy restarts nothing. Then it waits until every pod is ready, and prints a table; or fails naming what is not.
+/// Destroy removes the pods of this app (by PodSuite's labels) and nothing else.
+/// </summary>
+internal sealed partial class PodmanDeployment(KubernetesPublishOptions options, PodmanPods pods, ILogger logger) : IPodDeployment
+{
+    public const string SpecLabel = "podsuite.io/spec";
+    private const int LogLines = 15;
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public async Task DeployAsync(
+        IReadOnlyList<PodManifest> manifests, string outputDirectory, string workDirectory, PublishReport report, CancellationToken cancellationToken)
+    {
+        foreach (var decision in report.Warnings)
+        {
+            LogDecision(logger, decision);
+        }
+
+        Directory.CreateDirectory(workDirectory);
+        foreach (var pod in manifests)
+        {
+            var spec = SpecOf(pod);
+            var running = await PodmanPods.LabelAsync(pod.Name, SpecLabel, cancellationToken).ConfigureAwait(false);
+            if (running == spec)
+            {
+                LogUnchanged(logger, pod.Name);
+                continue;
+            }
+
+            if (running is not null)
+            {
+                // Its volumes go with it, as a Kubernetes pod's emptyDirs do: the new pod starts with empty ones.
+                await RemoveAsync(pod, cancellationToken).ConfigureAwait(false);
+            }
+
+            pod.Workload.Metadata.Labels[SpecLabel] = spec;
+            var file = Path.Combine(workDirectory, $"{pod.Name}.yaml");
+            await File.WriteAllTextAsync(file, KubernetesYaml.SerializeAll(pod.Objects), cancellationToken).ConfigureAwait(false);
+            await Play(file).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            LogPlayed(logger, pod.Name, running is null ? "started" : "replaced (its spec changed)");
+        }
+
+        var ready = await WaitAsync(manifests, cancellationToken).ConfigureAwait(false);
+        LogReady(logger, PodStatus.Table(ready));
+    }
+
+    /// <summary>
+    /// Removes every pod of this app that PodSuite played (found by its labels, whatever the model holds now), and the
+    /// volumes podman made for the model's pods.
+    /// </summary>
+    public async Task DestroyAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
+    {
+        var listed = await ExternalCommand.Of("podman", "pod", "ps", "--filter", $"label={ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}",
+                "--format", $"{{{{.Name}}}} {{{{index .Labels \"{ObjectMetadata.PartOfLabel}\"}}}}")
+            .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        var ours = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2))
+            .Where(parts => parts.Length == 2 && parts[1].Trim() == ObjectMetadata.PartOf(options))
+            .Select(parts => parts[0])
+            .ToList();
+        foreach (var pod in ours)
+        {
+            await RemovePodAsync(pod, cancellationToken).ConfigureAwait(false);
+            LogRemoved(logger, pod);
+        }
+
+        foreach (var pod in manifests)
+        {
+            await RemoveVolumesAsync(pod, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogDestroyed(logger, ours.Count, ObjectMetadata.PartOf(options));
+    }
+
+    private async Task RemoveAsync(PodManifest pod, CancellationToken cancellationToken)
+    {
+        await RemovePodAsync(pod.Name, cancellationToken).ConfigureAwait(false);
+        await RemoveVolumesAsync(pod, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task RemovePodAsync(string pod, CancellationToken cancellationToken) =>
+        ExternalCommand.Of("podman", "pod", "rm", "--force", "--time", "5", pod).RunCheckedAsync(CommandTimeout, cancellationToken);
+
+    // The volumes podman made of the pod's emptyDirs and ConfigMaps (the adapter names them after the pod).
+    private static async Task RemoveVolumesAsync(PodManifest pod, CancellationToken cancellationToken)
+    {
+        foreach (var volume in (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name))
+        {
+            var (exists, _, _) = await ExternalCommand.Of("podman", "volume", "exists", volume).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            if (exists == 0)
+            {
+                await ExternalCommand.Of("podman", "volume", "rm", volume).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The play of one pod's file; a registry on this machine is plain HTTP.</summary>
+    public ExternalCommand Play(string file) => ImageRegistry.SchemeOf(options.Registry) == "http"
+        ? ExternalCommand.Of("podman", "kube", "play", "--replace", "--quiet", "--tls-verify=false", file)
+        : ExternalCommand.Of("podman", "kube", "play", "--replace", "--quiet", file);
+
+    private async Task<IReadOnlyList<PodStatus>> WaitAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.DeployTimeout);
+        var statuses = new List<PodStatus>();
+        while (true)
+        {
+            statuses.Clear();
+            foreach (var pod in manifests)
+            {
+                statuses.Add(await pods.StatusAsync(pod, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (statuses.FirstOrDefault(s => s.Failure is not null) is { } failed)
+            {
+                throw await NotReadyAsync(statuses, failed, failed.Failure!, $"exited with code {failed.Failure!.ExitCode}", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (statuses.TrueForAll(s => s.Ready))
+            {
+                return statuses;
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var late = statuses.First(s => !s.Ready);
+                var container = late.InitContainers.Concat(late.Containers).First(c => !c.Ready);
+                throw await NotReadyAsync(statuses, late, container, $"was not ready within {options.DeployTimeout.TotalSeconds:0} s (state: {container.State})", cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<DistributedApplicationException> NotReadyAsync(
+        IReadOnlyList<PodStatus> statuses, PodStatus pod, ContainerStatus container, string what, CancellationToken cancellationToken)
+    {
+        var log = await PodmanPods.LogTailAsync(pod.Name, container.Name, LogLines, cancellationToken).ConfigureAwait(false);
+        return new DistributedApplicationException(
+            $"The deploy failed: container '{container.Name}' of pod '{pod.Name}' {what}. Its last log lines:\n{log.TrimEnd()}\n" +
+            $"Where every pod stands:\n{PodStatus.Table(statuses)}");
+    }
+
+    // The hash of what podman is given for the pod: equal hashes, equal pods.
+    private static string SpecOf(PodManifest pod) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KubernetesYaml.SerializeAll(pod.Objects))))[..16];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Decision}")]
+    private static partial void LogDecision(ILogger logger, string decision);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left running")]
+    private static partial void LogUnchanged(ILogger logger, string pod);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: {What}")]
+    private static partial void LogPlayed(ILogger logger, string pod, string what);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Every pod is ready:\n{Table}")]
+    private static partial void LogReady(ILogger logger, string table);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed pod {Pod}")]
+    private static partial void LogRemoved(ILogger logger, string pod);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed {Count} pods of '{PartOf}'")]
+    private static partial void LogDestroyed(ILogger logger, int count, string partOf);
+}

@@ -1,0 +1,68 @@
+#pragma warning disable ASPIREPIPELINES001 // Aspire's publishing pipeline is experimental in 13.x.
+#pragma warning disable ASPIREPIPELINES004 // So is its output service.
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Pipelines;
+using Microsoft.Extensions.DependencyInjection;
+using PodSuite.Hosting.Kubernetes.Building;
+using PodSuite.Hosting.Kubernetes.Planning;
+using PodSuite.Hosting.Kubernetes.Runtimes;
+
+namespace PodSuite.Hosting.Kubernetes;
+
+/// <summary>
+/// The pipeline steps that ship the pods, beside the one that writes their manifests:
+/// <list type="bullet">
+/// <item><c>build-pod-images</c>: each project's image, built and pushed (part of Aspire's <c>build</c> and <c>push</c>);</item>
+/// <item><c>deploy-pods</c>: the images, then the pods deployed to the runtime, waited for and listed (part of <c>deploy</c>);</item>
+/// <item><c>destroy-pods</c>: what deploys of this app created, removed.</item>
+/// </list>
+/// Run one with <c>dotnet run --project AppHost -- --operation publish --step deploy-pods</c> or <c>aspire do deploy-pods</c>.
+/// </summary>
+internal static class KubernetesDeploying
+{
+    public const string BuildStep = "build-pod-images";
+    public const string DeployStep = "deploy-pods";
+    public const string DestroyStep = "destroy-pods";
+
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
+
+    public static void AddSteps(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
+    {
+        KubernetesPublishOptions Options() => KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
+
+        builder.Pipeline.AddStep(BuildStep, context => KubernetesPublishing.RunAsync(context, "The pod images were not built: see the error above.", async report =>
+        {
+            var options = Options();
+            using var http = new HttpClient { Timeout = RequestTimeout };
+            await new ImageBuilder(options, new Deploy.ImageRegistry(http), context.Logger)
+                .BuildAsync(ProjectImages(context.Model, options, report), context.CancellationToken).ConfigureAwait(false);
+        }), dependsOn: WellKnownPipelineSteps.BuildPrereq, requiredBy: new[] { WellKnownPipelineSteps.Build, WellKnownPipelineSteps.Push });
+
+        builder.Pipeline.AddStep(DeployStep, context => KubernetesPublishing.RunAsync(context, "The pods were not deployed: see the error above.", async report =>
+        {
+            var options = Options();
+            var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken).ConfigureAwait(false);
+            var outputs = context.Services.GetRequiredService<IPipelineOutputService>();
+            using var http = new HttpClient { Timeout = RequestTimeout };
+            await RuntimeAdapter.For(options.Runtime).Deployment(options, http, context.Logger)
+                .DeployAsync(pods, outputs.GetOutputDirectory(), outputs.GetTempDirectory(), report, context.CancellationToken).ConfigureAwait(false);
+        }), dependsOn: new[] { BuildStep, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
+
+        builder.Pipeline.AddStep(DestroyStep, context => KubernetesPublishing.RunAsync(context, "The pods were not destroyed: see the error above.", async report =>
+        {
+            var options = Options();
+            var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken).ConfigureAwait(false);
+            using var http = new HttpClient { Timeout = RequestTimeout };
+            await RuntimeAdapter.For(options.Runtime).Deployment(options, http, context.Logger).DestroyAsync(pods, context.CancellationToken).ConfigureAwait(false);
+        }));
+    }
+
+    /// <summary>One image per published project (a project that is several members is built once).</summary>
+    public static IReadOnlyList<ProjectImage> ProjectImages(DistributedApplicationModel model, KubernetesPublishOptions options, PublishReport report)
+    {
+        var pods = PodPlan.From(model, options.DefaultServiceType, report);
+        report.ThrowIfAnyError();
+        return [.. pods.SelectMany(p => p.Members).OfType<ProjectResource>().Select(p => ProjectImage.Of(p, options)).DistinctBy(i => i.Name)];
+    }
+}
