@@ -3,15 +3,19 @@ using System.Text.Json;
 namespace Pods.FunctionalTests;
 
 /// <summary>
-/// The demo pods running under podman kube play, built and started once for the collection by the eng/pods scripts
-/// and removed afterwards (eng/pods/down.sh removes exactly the pods it played). Without a pod runtime the tests are
-/// skipped with the reason, except under CI=true, where that is a failure.
+/// The demo pods running under podman, shipped once for the collection by the app host's own pipeline steps
+/// (<c>--step deploy-pods</c>: images built and pushed, pods played, waited for) and removed afterwards with
+/// <c>--step destroy-pods</c>, which removes only this app's pods. Without a pod runtime the tests are skipped with the
+/// reason, except under CI=true, where that is a failure.
 /// </summary>
 public sealed class PodRuntime : IAsyncLifetime
 {
-    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(15);
 
     public string? Unavailable { get; private set; }
+
+    /// <summary>What the first deploy printed.</summary>
+    public string DeployOutput { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -31,20 +35,31 @@ public sealed class PodRuntime : IAsyncLifetime
             return;
         }
 
-        await RunScriptAsync("down.sh");
-        await RunScriptAsync("build-images.sh");
-        await RunScriptAsync("play.sh");
+        await RunStepAsync("destroy-pods");
+        DeployOutput = await RunStepAsync("deploy-pods");
     }
 
     public async Task DisposeAsync()
     {
         if (Unavailable is null)
         {
-            await RunScriptAsync("down.sh");
+            await RunStepAsync("destroy-pods");
         }
     }
 
+    /// <summary>Runs one of the app host's pipeline steps for podman; it must succeed. Its output.</summary>
+    public async Task<string> RunStepAsync(string step)
+    {
+        var (exitCode, output) = await TryRunAsync("dotnet",
+            ["run", "--project", Path.Combine(TestRepository.Root, "AppHost"), "--", "--operation", "publish", "--step", step, "--PodSuite:Runtime=Podman"]);
+        Assert.True(exitCode == 0, $"--step {step} failed ({exitCode}):\n{output}");
+        return output;
+    }
+
     public void SkipUnlessRunning() => Skip.If(Unavailable is not null, Unavailable);
+
+    /// <summary>Runs podman; its exit code and output.</summary>
+    public Task<(int ExitCode, string Output)> PodmanAsync(params string[] arguments) => TryRunAsync("podman", arguments);
 
     /// <summary>The <c>podman inspect</c> document of a container.</summary>
     public async Task<JsonElement> InspectAsync(string container)
@@ -93,14 +108,8 @@ public sealed class PodRuntime : IAsyncLifetime
         }
     }
 
-    private async Task RunScriptAsync(string script)
-    {
-        var (exitCode, output) = await TryRunAsync("bash", [Path.Combine(TestRepository.Root, "eng", "pods", script)]);
-        Assert.True(exitCode == 0, $"eng/pods/{script} failed ({exitCode}):\n{output}");
-    }
-
     private static Task<(int ExitCode, string Output)> TryRunAsync(string command, string[] arguments) =>
-        TestRepository.RunAsync(command, arguments, ScriptTimeout);
+        TestRepository.RunAsync(command, arguments, StepTimeout);
 }
 
 [CollectionDefinition(Name)]
