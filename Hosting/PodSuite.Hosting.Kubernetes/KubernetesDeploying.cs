@@ -15,9 +15,10 @@ namespace PodSuite.Hosting.Kubernetes;
 /// <list type="bullet">
 /// <item><c>build-pod-images</c>: each project's image, built and pushed (part of Aspire's <c>build</c> and <c>push</c>);</item>
 /// <item><c>deploy-pods</c>: the images, then the pods deployed to the runtime, waited for and listed (part of <c>deploy</c>);</item>
-/// <item><c>destroy-pods</c>: what deploys of this app created, removed.</item>
+/// <item><c>destroy-pods</c>: what deploys of this app created, removed (part of <c>destroy</c>).</item>
 /// </list>
-/// Run one with <c>dotnet run --project AppHost -- --operation publish --step deploy-pods</c> or <c>aspire do deploy-pods</c>.
+/// Run one with <c>dotnet run --project AppHost -- --operation publish --step deploy-pods</c>, or with the Aspire CLI:
+/// <c>aspire deploy</c>, <c>aspire destroy</c>, <c>aspire do build-pod-images</c>.
 /// </summary>
 internal static class KubernetesDeploying
 {
@@ -55,7 +56,7 @@ internal static class KubernetesDeploying
             var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken).ConfigureAwait(false);
             using var http = new HttpClient { Timeout = RequestTimeout };
             await RuntimeAdapter.For(options.Runtime).Deployment(options, http, context.Logger).DestroyAsync(pods, context.CancellationToken).ConfigureAwait(false);
-        }));
+        }), dependsOn: WellKnownPipelineSteps.DestroyPrereq, requiredBy: WellKnownPipelineSteps.Destroy);
     }
 
     /// <summary>One image per published project (a project that is several members is built once).</summary>

@@ -1,39 +1,31 @@
 #!/usr/bin/env bash
-# The generated pods under podman: image sizes, and the time from `podman kube play` to every pod ready (proxy,
-# static site and myapp answering, mc2's consumer exited). Needs eng/pods/setup.sh; builds the images first.
+# The generated pods under podman: image sizes, and the time from a deploy of images already built (the app host's
+# deploy-pods step, which plays the pods and waits until each is ready) to every pod ready. Needs eng/pods/setup.sh.
 # usage: bench/pods/startup.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source eng/pods/env.sh
 rounds=${1:-3}
+step() { dotnet run --project AppHost --no-build -- --operation publish --step "$1" --PodSuite:Runtime=Podman; }
 
-eng/pods/build-images.sh >/dev/null
-# play.sh runs the app host to publish: build it now, or the first round would time a compile.
 dotnet build AppHost -v quiet -nologo >/dev/null
-ready() {
-  curl -fs -o /dev/null localhost:8080/health && curl -fs -o /dev/null localhost:8081/ &&
-    curl -fs -o /dev/null localhost:8082/api/items &&
-    [[ $(podman inspect mc2-consumer --format '{{.State.Status}}' 2>/dev/null) == exited ]]
-}
-
+built=$(step deploy-pods)   # builds what the registry lacks; the rounds then time the pods alone
 rows=""
 for round in $(seq "$rounds"); do
-  eng/pods/down.sh
+  step destroy-pods >/dev/null
   start=$(date +%s.%N)
-  eng/pods/play.sh >/dev/null 2>&1
-  played=$(date +%s.%N)
-  until ready; do sleep 0.1; done
-  done_at=$(date +%s.%N)
-  rows+="| $round | $(awk -v a="$start" -v b="$played" 'BEGIN { printf "%.1f", b - a }') | $(awk -v a="$start" -v b="$done_at" 'BEGIN { printf "%.1f", b - a }') |"$'\n'
+  step deploy-pods >/dev/null
+  rows+="| $round | $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') |"$'\n'
 done
-eng/pods/down.sh
+step destroy-pods >/dev/null
 
 size() { podman image ls --format '{{.Size}}' "$1" | head -1; }
 images=""
-for project in LogWriter StaticSite IpcDemo WebApp Proxy InitMyService InitMyDb MyApp; do
-  repository=$(tr '[:upper:]' '[:lower:]' <<<"$project")
+for image in $(grep -oE "$PODSUITE_REGISTRY/[a-z0-9]+:src-[0-9a-f]+" <<<"$built" | sort -u); do
+  repository=${image#"$PODSUITE_REGISTRY/"}; repository=${repository%%:*}
+  project=$(ls services | awk -v r="$repository" 'tolower($0) == r')
   aot=$(dotnet msbuild "services/$project" -getProperty:PublishAot)
-  images+="| \`$PODSUITE_REGISTRY/$repository:$PODSUITE_TAG\` | $([[ $aot == true ]] && echo "Native AOT, on runtime-deps" || echo "JIT, on aspnet") | $(size "$PODSUITE_REGISTRY/$repository:$PODSUITE_TAG") |"$'\n'
+  images+="| \`$image\` | $([[ $aot == true ]] && echo "Native AOT, on runtime-deps" || echo "JIT, on aspnet") | $(size "$image") |"$'\n'
 done
 
 section=$(cat <<MD
@@ -49,12 +41,12 @@ reports them, each including its base.
 |---|---|---|
 $images
 
-Start-up: seconds from running \`eng/pods/play.sh\` (which publishes the manifests for podman, then \`podman kube play\`)
-to the command returning, and to every pod ready: the mc3 proxy, the mc1 static site and myapp (after its two init
-containers) answering on their host ports, and mc2's consumer exited.
+Start-up: seconds from running \`--step deploy-pods\` with every image in the registry already (after \`--step
+destroy-pods\`) until it returns, which is when every pod is ready: init containers done, readiness answering, mc2's
+members exited 0.
 
-| round | play.sh returned (s) | all pods ready (s) |
-|---|---|---|
+| round | deploy-pods until every pod is ready (s) |
+|---|---|
 $rows
 MD
 )

@@ -50,11 +50,15 @@ public sealed class PodRuntime : IAsyncLifetime
     /// <summary>Runs one of the app host's pipeline steps for podman; it must succeed. Its output.</summary>
     public async Task<string> RunStepAsync(string step)
     {
-        var (exitCode, output) = await TryRunAsync("dotnet",
-            ["run", "--project", Path.Combine(TestRepository.Root, "AppHost"), "--", "--operation", "publish", "--step", step, "--PodSuite:Runtime=Podman"]);
+        var (exitCode, output) = await TryRunStepAsync(step);
         Assert.True(exitCode == 0, $"--step {step} failed ({exitCode}):\n{output}");
         return output;
     }
+
+    /// <summary>Runs one of the app host's pipeline steps for podman, with more settings: its exit code and output.</summary>
+    public Task<(int ExitCode, string Output)> TryRunStepAsync(string step, params string[] settings) => TryRunAsync("dotnet",
+        // --no-build: this project builds the app host (a reference), and another test process may be running it.
+        ["run", "--project", Path.Combine(TestRepository.Root, "AppHost"), "--no-build", "--", "--operation", "publish", "--step", step, "--PodSuite:Runtime=Podman", .. settings]);
 
     public void SkipUnlessRunning() => Skip.If(Unavailable is not null, Unavailable);
 

@@ -30,7 +30,7 @@ public class ShippingTests(PodRuntime pods)
         var output = await pods.RunStepAsync("deploy-pods");
 
         Assert.Contains("Images: 0 built, 8 unchanged", output);
-        Assert.All(s_pods, pod => Assert.Contains($"Pod {pod}: unchanged, left running", output));
+        Assert.All(s_pods, pod => Assert.Contains($"Pod {pod}: unchanged, left as it is", output));
         Assert.Equal(before, await PodIdsAsync());
     }
 

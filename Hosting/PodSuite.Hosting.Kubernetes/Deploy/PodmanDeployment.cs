@@ -33,7 +33,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         foreach (var pod in manifests)
         {
             var spec = SpecOf(pod);
-            var running = await PodmanPods.LabelAsync(pod.Name, SpecLabel, cancellationToken).ConfigureAwait(false);
+            var running = await pods.LabelAsync(pod.Name, SpecLabel, cancellationToken).ConfigureAwait(false);
             if (running == spec)
             {
                 LogUnchanged(logger, pod.Name);
@@ -49,7 +49,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             pod.Workload.Metadata.Labels[SpecLabel] = spec;
             var file = Path.Combine(workDirectory, $"{pod.Name}.yaml");
             await File.WriteAllTextAsync(file, KubernetesYaml.SerializeAll(pod.Objects), cancellationToken).ConfigureAwait(false);
-            await Play(file).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            // Podman runs a pod's init containers before play returns: a stuck one holds it, so the deploy's timeout bounds it.
+            var (exitCode, output) = await PlayAsync(pod, file, cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                throw new DistributedApplicationException(
+                    $"The deploy failed: podman could not play pod '{pod.Name}' (exit code {exitCode}):\n{ExternalCommand.Tail(output, LogLines)}");
+            }
+
             LogPlayed(logger, pod.Name, running is null ? "started" : "replaced (its spec changed)");
         }
 
@@ -63,7 +70,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     /// </summary>
     public async Task DestroyAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
-        var listed = await ExternalCommand.Of("podman", "pod", "ps", "--filter", $"label={ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}",
+        var listed = await pods.Command("pod", "ps", "--filter", $"label={ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}",
                 "--format", $"{{{{.Name}}}} {{{{index .Labels \"{ObjectMetadata.PartOfLabel}\"}}}}")
             .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         var ours = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -91,26 +98,42 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         await RemoveVolumesAsync(pod, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task RemovePodAsync(string pod, CancellationToken cancellationToken) =>
-        ExternalCommand.Of("podman", "pod", "rm", "--force", "--time", "5", pod).RunCheckedAsync(CommandTimeout, cancellationToken);
+    private Task RemovePodAsync(string pod, CancellationToken cancellationToken) =>
+        pods.Command("pod", "rm", "--force", "--time", "5", pod).RunCheckedAsync(CommandTimeout, cancellationToken);
 
     // The volumes podman made of the pod's emptyDirs and ConfigMaps (the adapter names them after the pod).
-    private static async Task RemoveVolumesAsync(PodManifest pod, CancellationToken cancellationToken)
+    private async Task RemoveVolumesAsync(PodManifest pod, CancellationToken cancellationToken)
     {
         foreach (var volume in (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name))
         {
-            var (exists, _, _) = await ExternalCommand.Of("podman", "volume", "exists", volume).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            var (exists, _, _) = await pods.Command("volume", "exists", volume).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
             if (exists == 0)
             {
-                await ExternalCommand.Of("podman", "volume", "rm", volume).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+                await pods.Command("volume", "rm", volume).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>The play of one pod's file; a registry on this machine is plain HTTP.</summary>
     public ExternalCommand Play(string file) => ImageRegistry.SchemeOf(options.Registry) == "http"
-        ? ExternalCommand.Of("podman", "kube", "play", "--replace", "--quiet", "--tls-verify=false", file)
-        : ExternalCommand.Of("podman", "kube", "play", "--replace", "--quiet", file);
+        ? pods.Command("kube", "play", "--replace", "--quiet", "--tls-verify=false", file)
+        : pods.Command("kube", "play", "--replace", "--quiet", file);
+
+    private async Task<(int ExitCode, string Output)> PlayAsync(PodManifest pod, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (exitCode, output, _) = await Play(file).RunAsync(options.DeployTimeout, cancellationToken).ConfigureAwait(false);
+            return (exitCode, output);
+        }
+        catch (DistributedApplicationException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var status = await pods.StatusAsync(pod, cancellationToken).ConfigureAwait(false);
+            var stuck = status.InitContainers.Concat(status.Containers).FirstOrDefault(c => !c.Ready) ?? status.Containers[0];
+            throw await NotReadyAsync([status], status, stuck,
+                $"was not ready within {options.DeployTimeout.TotalSeconds:0} s (state: {stuck.State}), while podman still played the pod", cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async Task<IReadOnlyList<PodStatus>> WaitAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
@@ -148,10 +171,10 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
     }
 
-    private static async Task<DistributedApplicationException> NotReadyAsync(
+    private async Task<DistributedApplicationException> NotReadyAsync(
         IReadOnlyList<PodStatus> statuses, PodStatus pod, ContainerStatus container, string what, CancellationToken cancellationToken)
     {
-        var log = await PodmanPods.LogTailAsync(pod.Name, container.Name, LogLines, cancellationToken).ConfigureAwait(false);
+        var log = await pods.LogTailAsync(pod.Name, container.Name, LogLines, cancellationToken).ConfigureAwait(false);
         return new DistributedApplicationException(
             $"The deploy failed: container '{container.Name}' of pod '{pod.Name}' {what}. Its last log lines:\n{log.TrimEnd()}\n" +
             $"Where every pod stands:\n{PodStatus.Table(statuses)}");
@@ -164,7 +187,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Decision}")]
     private static partial void LogDecision(ILogger logger, string decision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left running")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left as it is")]
     private static partial void LogUnchanged(ILogger logger, string pod);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: {What}")]

@@ -10,7 +10,9 @@ namespace PodSuite.Hosting.Kubernetes.Deploy;
 /// Podman 4.3 runs an HTTP readiness probe as a health check with <c>curl</c> inside the container, which the .NET
 /// images lack, so the probe's request is made here, at the pod's address on podman's network.
 /// </summary>
-internal sealed class PodmanPods(HttpClient http)
+/// <param name="http">Makes the readiness probes' requests.</param>
+/// <param name="podman">The podman program.</param>
+internal sealed class PodmanPods(HttpClient http, string podman = "podman")
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
 
@@ -19,7 +21,7 @@ internal sealed class PodmanPods(HttpClient http)
         var spec = pod.PodSpec;
         var runsToCompletion = spec.RestartPolicy == "Never";
         var names = (spec.InitContainers ?? []).Concat(spec.Containers).Select(c => ContainerName(pod, c.Name)).ToList();
-        var (exitCode, _, output) = await ExternalCommand.Of("podman", ["inspect", .. names]).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        var (exitCode, _, output) = await ExternalCommand.Of(podman, ["inspect", .. names]).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         var inspected = exitCode == 0 ? Parse(output) : [];
         var address = await AddressAsync(pod.Name, cancellationToken).ConfigureAwait(false);
 
@@ -44,20 +46,23 @@ internal sealed class PodmanPods(HttpClient http)
     }
 
     /// <summary>The container's last log lines.</summary>
-    public static async Task<string> LogTailAsync(string podName, string container, int lines, CancellationToken cancellationToken)
+    public async Task<string> LogTailAsync(string podName, string container, int lines, CancellationToken cancellationToken)
     {
-        var (_, output, _) = await ExternalCommand.Of("podman", "logs", "--tail", lines.ToString(CultureInfo.InvariantCulture), ContainerName(podName, container))
+        var (_, output, _) = await ExternalCommand.Of(podman, "logs", "--tail", lines.ToString(CultureInfo.InvariantCulture), ContainerName(podName, container))
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         return output;
     }
 
     /// <summary>The value of one of the pod's labels; <see langword="null"/> when podman has no such pod.</summary>
-    public static async Task<string?> LabelAsync(string podName, string label, CancellationToken cancellationToken)
+    public async Task<string?> LabelAsync(string podName, string label, CancellationToken cancellationToken)
     {
-        var (exitCode, _, output) = await ExternalCommand.Of("podman", "pod", "inspect", podName, "--format", $"{{{{index .Labels \"{label}\"}}}}")
+        var (exitCode, _, output) = await ExternalCommand.Of(podman, "pod", "inspect", podName, "--format", $"{{{{index .Labels \"{label}\"}}}}")
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         return exitCode == 0 ? LastLine(output) : null;
     }
+
+    /// <summary>A podman command.</summary>
+    public ExternalCommand Command(params string[] arguments) => new(podman, arguments);
 
     /// <summary>Podman names a played pod's container <c>&lt;pod&gt;-&lt;container&gt;</c>.</summary>
     public static string ContainerName(string podName, string container) => $"{podName}-{container}";
@@ -101,16 +106,16 @@ internal sealed class PodmanPods(HttpClient http)
     }
 
     // The pod's address on podman's network: its infra container's.
-    private static async Task<string?> AddressAsync(string podName, CancellationToken cancellationToken)
+    private async Task<string?> AddressAsync(string podName, CancellationToken cancellationToken)
     {
-        var (exitCode, _, infra) = await ExternalCommand.Of("podman", "pod", "inspect", podName, "--format", "{{.InfraContainerID}}")
+        var (exitCode, _, infra) = await ExternalCommand.Of(podman, "pod", "inspect", podName, "--format", "{{.InfraContainerID}}")
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (exitCode != 0 || LastLine(infra) is not { Length: > 0 } id)
         {
             return null;
         }
 
-        var (inspected, _, output) = await ExternalCommand.Of("podman", "inspect", id, "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}")
+        var (inspected, _, output) = await ExternalCommand.Of(podman, "inspect", id, "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}")
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         return inspected == 0 ? LastLine(output)?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
     }
