@@ -47,7 +47,7 @@ internal static class KubernetesDeploying
             var outputs = context.Services.GetRequiredService<IPipelineOutputService>();
             using var http = new HttpClient { Timeout = RequestTimeout };
             await RuntimeAdapter.For(options.Runtime).Deployment(options, http, context.Logger)
-                .DeployAsync(pods, outputs.GetOutputDirectory(), outputs.GetTempDirectory(), report, context.CancellationToken).ConfigureAwait(false);
+                .DeployAsync(pods, outputs.GetOutputDirectory(), outputs.GetTempDirectory(), context.CancellationToken).ConfigureAwait(false);
         }), dependsOn: new[] { BuildStep, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
 
         builder.Pipeline.AddStep(DestroyStep, context => KubernetesPublishing.RunAsync(context, "The pods were not destroyed: see the error above.", async report =>

@@ -29,14 +29,13 @@ internal static partial class KubernetesPublishing
             var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
             var pods = await KubernetesPodMapper.MapAsync(context.Model, options, report, context.ExecutionContext, context.CancellationToken)
                 .ConfigureAwait(false);
-            Write(context.Logger, output, pods, options, report);
+            Write(context.Logger, output, pods, options);
         }), dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
 
     /// <summary>Writes the pods' manifests and says what changed.</summary>
-    public static void Write(ILogger logger, string output, IReadOnlyList<Rendering.PodManifest> pods, KubernetesPublishOptions options, PublishReport report)
+    public static void Write(ILogger logger, string output, IReadOnlyList<Rendering.PodManifest> pods, KubernetesPublishOptions options)
     {
         var changes = ManifestWriter.Write(output, pods, options);
-        LogDecisions(logger, report);
         foreach (var file in changes.Removed)
         {
             LogRemoved(logger, file);
@@ -46,9 +45,10 @@ internal static partial class KubernetesPublishing
     }
 
     /// <summary>
-    /// Runs a step of PodSuite's. A mistake in the model or the output, or a failed command, is not a fault of Aspire's:
-    /// the decisions that may explain it first, then the error once, with no stack trace, and the step marked failed
-    /// (the Aspire CLI then exits non-zero, and RunWithExitCodeAsync does under dotnet run).
+    /// Runs a step of PodSuite's, then logs the decisions the publisher took on its own, once. A mistake in the model or
+    /// the output, or a failed command, is not a fault of Aspire's: the decisions that may explain it first, then the
+    /// error once, with no stack trace, and the step marked failed (the Aspire CLI then exits non-zero, and
+    /// RunWithExitCodeAsync does under dotnet run).
     /// </summary>
     public static async Task RunAsync(PipelineStepContext context, string failure, Func<PublishReport, Task> step)
     {
@@ -56,6 +56,7 @@ internal static partial class KubernetesPublishing
         try
         {
             await step(report).ConfigureAwait(false);
+            LogDecisions(context.Logger, report);
         }
         catch (DistributedApplicationException ex)
         {

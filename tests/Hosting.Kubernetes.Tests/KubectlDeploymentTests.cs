@@ -67,7 +67,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         var pods = await Model().MapAsync(Options());
 
         await new KubectlDeployment(Options(), new FakeLogger(logs), kubectl)
-            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, new PublishReport(), CancellationToken.None);
+            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
 
         Assert.Equal(
         [
@@ -95,7 +95,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         var pods = await Model().MapAsync(Options());
 
         var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, kubectl)
-            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, new PublishReport(), CancellationToken.None));
+            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None));
 
         Assert.StartsWith("The deploy failed: Deployment 'web' was not ready within 120 s", error.Message);
         Assert.Contains("timed out waiting for the condition", error.Message);

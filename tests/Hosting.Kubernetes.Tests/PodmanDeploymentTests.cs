@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using PodSuite.Hosting.Kubernetes.Deploy;
+using PodSuite.Hosting.Kubernetes.Runtimes;
 
 namespace Hosting.Kubernetes.Tests;
 
@@ -79,7 +79,7 @@ public sealed class PodmanDeploymentTests : IDisposable
         var pods = await builder.MapAsync(options);
 
         await new PodmanDeployment(options, new PodmanPods(_http, podman), NullLogger.Instance)
-            .DeployAsync(pods, _root.FullName, Path.Combine(_root.FullName, "work"), new PublishReport(), CancellationToken.None);
+            .DeployAsync(pods, _root.FullName, Path.Combine(_root.FullName, "work"), CancellationToken.None);
     }
 
     // A podman that answers as podman 4.3 does: a pod's spec label (the one it last played, or the given one), the

@@ -8,9 +8,8 @@ internal interface IPodDeployment
     /// <param name="pods">The pods, as the runtime's adapter wrote them.</param>
     /// <param name="outputDirectory">Where the step may write the manifests it deploys.</param>
     /// <param name="workDirectory">Where it may keep files of its own for the length of the step.</param>
-    /// <param name="report">Collects the publisher's decisions, said when the manifests are written.</param>
     /// <param name="cancellationToken">Stops the deploy.</param>
-    Task DeployAsync(IReadOnlyList<PodManifest> pods, string outputDirectory, string workDirectory, Planning.PublishReport report, CancellationToken cancellationToken);
+    Task DeployAsync(IReadOnlyList<PodManifest> pods, string outputDirectory, string workDirectory, CancellationToken cancellationToken);
 
     /// <summary>Removes what deploys of this app created, and nothing else.</summary>
     Task DestroyAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken);

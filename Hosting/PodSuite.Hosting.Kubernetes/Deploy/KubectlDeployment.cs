@@ -2,7 +2,6 @@ using System.Globalization;
 using Aspire.Hosting;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Deploy;
@@ -23,9 +22,9 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     public async Task DeployAsync(
-        IReadOnlyList<PodManifest> pods, string outputDirectory, string workDirectory, PublishReport report, CancellationToken cancellationToken)
+        IReadOnlyList<PodManifest> pods, string outputDirectory, string workDirectory, CancellationToken cancellationToken)
     {
-        KubernetesPublishing.Write(logger, outputDirectory, pods, options, report);
+        KubernetesPublishing.Write(logger, outputDirectory, pods, options);
         if (options.Namespace is { } name)
         {
             var (exists, _, _) = await GetNamespace(name).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);

@@ -3,10 +3,10 @@ using System.Text;
 using Aspire.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
-using PodSuite.Hosting.Kubernetes.Planning;
+using PodSuite.Hosting.Kubernetes.Deploy;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
-namespace PodSuite.Hosting.Kubernetes.Deploy;
+namespace PodSuite.Hosting.Kubernetes.Runtimes;
 
 /// <summary>
 /// Deploys the podman-adapted pods with <c>podman kube play --replace</c>, one pod at a time. Each played pod carries a
@@ -22,13 +22,8 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     public async Task DeployAsync(
-        IReadOnlyList<PodManifest> manifests, string outputDirectory, string workDirectory, PublishReport report, CancellationToken cancellationToken)
+        IReadOnlyList<PodManifest> manifests, string outputDirectory, string workDirectory, CancellationToken cancellationToken)
     {
-        foreach (var decision in report.Warnings)
-        {
-            LogDecision(logger, decision);
-        }
-
         Directory.CreateDirectory(workDirectory);
         foreach (var pod in manifests)
         {
@@ -183,9 +178,6 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     // The hash of what podman is given for the pod: equal hashes, equal pods.
     private static string SpecOf(PodManifest pod) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KubernetesYaml.SerializeAll(pod.Objects))))[..16];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Decision}")]
-    private static partial void LogDecision(ILogger logger, string decision);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left as it is")]
     private static partial void LogUnchanged(ILogger logger, string pod);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Deploy;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
-namespace PodSuite.Hosting.Kubernetes.Deploy;
+namespace PodSuite.Hosting.Kubernetes.Runtimes;
 
 /// <summary>
 /// What podman says of the pods a deploy played: each container's state, and readiness checked as the kubelet would.
