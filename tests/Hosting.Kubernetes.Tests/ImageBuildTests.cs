@@ -54,6 +54,21 @@ public class ImageBuildTests
     }
 
     [Fact]
+    public async Task AnImageThatCannotBeBuiltFailsTheStepNamingTheResourceAndTheImage()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var image = ProjectImage.Of(builder.AddFakeProject("broken").Resource, Publisher.Options);   // a project with no code
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() =>
+            new ImageBuilder(Publisher.Options, new ImageRegistry(http), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+                .BuildAsync([image], CancellationToken.None));
+
+        Assert.StartsWith("The image of 'broken', registry.example/broken:1.2.3, was not built and pushed: 'dotnet publish ", error.Message);
+        Assert.Contains("failed (exit code 1)", error.Message);
+    }
+
+    [Fact]
     public void TheDeploysSummaryHasARowPerPod()
     {
         PodStatus[] pods =

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aspire.Hosting;
 using Microsoft.Extensions.Logging;
 using PodSuite.Hosting.Kubernetes.Deploy;
 using PodSuite.Hosting.Kubernetes.Rendering;
@@ -30,7 +31,15 @@ internal sealed partial class ImageBuilder(KubernetesPublishOptions options, Ima
 
             var started = Stopwatch.StartNew();
             var baseImage = await BaseImageAsync(image, cancellationToken).ConfigureAwait(false);
-            await PublishContainer(image, baseImage).RunCheckedAsync(BuildTimeout, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PublishContainer(image, baseImage).RunCheckedAsync(BuildTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DistributedApplicationException ex)
+            {
+                throw new DistributedApplicationException($"The image of '{image.Project.Name}', {image.Name}, was not built and pushed: {ex.Message}", ex);
+            }
+
             built++;
             LogBuilt(logger, image.Name, baseImage ?? "the SDK's default base image", started.Elapsed.TotalSeconds);
         }
