@@ -5,7 +5,6 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using PodSuite.Hosting.Kubernetes.Building;
-using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Runtimes;
 
 namespace PodSuite.Hosting.Kubernetes;
@@ -13,8 +12,8 @@ namespace PodSuite.Hosting.Kubernetes;
 /// <summary>
 /// The pipeline steps that ship the pods, beside the one that writes their manifests:
 /// <list type="bullet">
-/// <item><c>build-pod-images</c>: each project's image, built and pushed (part of Aspire's <c>build</c> and <c>push</c>);</item>
-/// <item><c>deploy-pods</c>: the images, then the pods deployed to the runtime, waited for and listed (part of <c>deploy</c>);</item>
+/// <item><c>build-pod-images</c> and <c>push-pod-images</c>: each image built, then pushed (<see cref="PodImageSteps"/>);</item>
+/// <item><c>deploy-pods</c>: the images pushed, then the pods deployed to the runtime, waited for and listed (part of <c>deploy</c>);</item>
 /// <item><c>destroy-pods</c>: what deploys of this app created, removed (part of <c>destroy</c>).</item>
 /// </list>
 /// Run one with <c>dotnet run --project AppHost -- --operation publish --step deploy-pods</c>, or with the Aspire CLI:
@@ -22,7 +21,6 @@ namespace PodSuite.Hosting.Kubernetes;
 /// </summary>
 internal static class KubernetesDeploying
 {
-    public const string BuildStep = "build-pod-images";
     public const string DeployStep = "deploy-pods";
     public const string DestroyStep = "destroy-pods";
 
@@ -32,13 +30,7 @@ internal static class KubernetesDeploying
     {
         KubernetesPublishOptions Options() => KubernetesPublishOptions.From(environment, builder.Configuration, builder.Environment.ApplicationName);
 
-        builder.Pipeline.AddStep(BuildStep, context => KubernetesPublishing.RunAsync(context, "The pod images were not built: see the error above.", async report =>
-        {
-            var options = Options();
-            using var http = new HttpClient { Timeout = RequestTimeout };
-            await new ImageBuilder(options, new Deploy.ImageRegistry(http), context.Logger)
-                .BuildAsync(ProjectImages(context.Model, options, report), context.CancellationToken).ConfigureAwait(false);
-        }), dependsOn: WellKnownPipelineSteps.BuildPrereq, requiredBy: new[] { WellKnownPipelineSteps.Build, WellKnownPipelineSteps.Push });
+        PodImageSteps.Add(builder, Options);
 
         builder.Pipeline.AddStep(DeployStep, context => KubernetesPublishing.RunAsync(context, "The pods were not deployed: see the error above.", async report =>
         {
@@ -48,7 +40,7 @@ internal static class KubernetesDeploying
             using var http = new HttpClient { Timeout = RequestTimeout };
             await RuntimeAdapter.For(options.Runtime).Deployment(options, http, context.Logger)
                 .DeployAsync(pods, outputs.GetOutputDirectory(), outputs.GetTempDirectory(), context.CancellationToken).ConfigureAwait(false);
-        }), dependsOn: new[] { BuildStep, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
+        }), dependsOn: new[] { PodImageSteps.PushStep, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
 
         builder.Pipeline.AddStep(DestroyStep, context => KubernetesPublishing.RunAsync(context, "The pods were not destroyed: see the error above.", async report =>
         {
@@ -57,13 +49,5 @@ internal static class KubernetesDeploying
             using var http = new HttpClient { Timeout = RequestTimeout };
             await RuntimeAdapter.For(options.Runtime).Deployment(options, http, context.Logger).DestroyAsync(pods, context.CancellationToken).ConfigureAwait(false);
         }), dependsOn: WellKnownPipelineSteps.DestroyPrereq, requiredBy: WellKnownPipelineSteps.Destroy);
-    }
-
-    /// <summary>One image per published project (a project that is several members is built once).</summary>
-    public static IReadOnlyList<ProjectImage> ProjectImages(DistributedApplicationModel model, KubernetesPublishOptions options, PublishReport report)
-    {
-        var pods = PodPlan.From(model, options.DefaultServiceType, report);
-        report.ThrowIfAnyError();
-        return [.. pods.SelectMany(p => p.Members).OfType<ProjectResource>().Select(p => ProjectImage.Of(p, options)).DistinctBy(i => i.Name)];
     }
 }

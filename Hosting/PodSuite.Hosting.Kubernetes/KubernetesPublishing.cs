@@ -52,6 +52,16 @@ internal static partial class KubernetesPublishing
     /// </summary>
     public static async Task RunAsync(PipelineStepContext context, string failure, Func<PublishReport, Task> step)
     {
+        // A failed step does not throw (that would print its stack trace), so Aspire would go on to the steps that
+        // depend on it: none of PodSuite's runs after one has failed, so nothing is pushed or deployed half-built.
+        var failures = context.Services.GetRequiredService<AppHostFailures>();
+        if (failures.Any)
+        {
+            LogSkipped(context.Logger);
+            await context.ReportingStep.FailAsync("Not run: an earlier step failed.", context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var report = new PublishReport();
         try
         {
@@ -62,7 +72,7 @@ internal static partial class KubernetesPublishing
         {
             LogDecisions(context.Logger, report);
             LogFailed(context.Logger, ex.Message);
-            context.Services.GetRequiredService<AppHostFailures>().MarkFailed();
+            failures.MarkFailed();
             await context.ReportingStep.FailAsync(failure, context.CancellationToken).ConfigureAwait(false);
         }
     }
@@ -83,6 +93,9 @@ internal static partial class KubernetesPublishing
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Count} pods ({Files} files) as Kubernetes manifests for {Runtime} to {Output}")]
     private static partial void LogWritten(ILogger logger, int count, int files, PodRuntime runtime, string output);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not run: an earlier step failed (see its error above)")]
+    private static partial void LogSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Error}")]
     private static partial void LogFailed(ILogger logger, string error);

@@ -1,3 +1,5 @@
+#pragma warning disable ASPIREPIPELINES001 // Aspire's publishing pipeline is experimental in 13.x.
+using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using PodSuite.Hosting.Kubernetes.Building;
 using PodSuite.Hosting.Kubernetes.Deploy;
@@ -22,50 +24,58 @@ public class ImageBuildTests
     }
 
     [Fact]
-    public void OneImageIsBuiltPerProjectEvenWhenTheProjectIsSeveralMembers()
+    public async Task OneImageIsBuiltAndPushedPerProjectEvenWhenTheProjectIsSeveralMembers()
     {
         var builder = PodModel.CreatePublishingBuilder();
         var pod = builder.AddPod("mc2");
         var producer = builder.AddFakeProject("ipcdemo").WithArgs("produce").InPod(pod).RunsToCompletion();
-        builder.AddResource(new ProjectResource("consumer")).WithAnnotation(producer.Resource.Annotations.OfType<IProjectMetadata>().Single())
+        var consumer = builder.AddResource(new ProjectResource("consumer")).WithAnnotation(producer.Resource.Annotations.OfType<IProjectMetadata>().Single())
             .WithArgs("consume").InPod(pod).RunsToCompletion();
         builder.AddContainer("cache", "example/cache").InPod(builder.AddPod("other"));
         var model = builder.Build().Services.GetRequiredService<DistributedApplicationModel>();
 
-        var images = KubernetesDeploying.ProjectImages(model, Publisher.Options, new PublishReport());
+        var images = PodImageSteps.Attach(model, Publisher.Options);
 
         Assert.Equal(["registry.example/ipcdemo:1.2.3"], images.Select(i => i.Name));
+        Assert.Empty(consumer.Resource.Annotations.OfType<PipelineStepAnnotation>());
+        var steps = await StepsOf(producer.Resource);
+        Assert.Equal(["build-ipcdemo", "push-ipcdemo"], steps.Select(s => s.Name));
+        Assert.All(steps, s => Assert.Contains("registry.example/ipcdemo:1.2.3", s.Description));
+        Assert.Contains("build-ipcdemo", steps[1].DependsOnSteps);
+        Assert.Contains(PodImageSteps.BuildStep, steps[0].RequiredBySteps);
+        Assert.Contains(PodImageSteps.PushStep, steps[1].RequiredBySteps);
     }
 
     [Fact]
-    public void AnImageIsBuiltByTheSdkContainerBuildAndPushedStraightToItsRegistry()
+    public async Task TheImagesAreBuiltOneAfterAnother()
     {
         var builder = PodModel.CreatePublishingBuilder();
-        var web = builder.AddFakeProject("web");
-        var image = ProjectImage.Of(web.Resource, Publisher.Options);
+        var pod = builder.AddPod("pod");
+        var first = builder.AddFakeProject("first").InPod(pod);
+        var second = builder.AddFakeProject("second").InPod(pod);
+        var model = builder.Build().Services.GetRequiredService<DistributedApplicationModel>();
 
-        var command = ImageBuilder.PublishContainer(image, "registry.example/dotnet/aspnet:10.0");
+        PodImageSteps.Attach(model, Publisher.Options);
 
-        Assert.Equal(
-            $"dotnet publish {web.Resource.GetProjectMetadata().ProjectPath} -c Release -t:PublishContainer -nologo -v quiet " +
-            "-p:ContainerRegistry=registry.example -p:ContainerRepository=web -p:ContainerImageTag=1.2.3 -p:ContainerBaseImage=registry.example/dotnet/aspnet:10.0",
-            command.ToString());
-        Assert.DoesNotContain("ContainerBaseImage", ImageBuilder.PublishContainer(image, baseImage: null).ToString());
+        Assert.Equal(["build-prereq", "check-container-runtime"], (await StepsOf(first.Resource))[0].DependsOnSteps);
+        Assert.Contains("build-first", (await StepsOf(second.Resource))[0].DependsOnSteps);
     }
 
     [Fact]
-    public async Task AnImageThatCannotBeBuiltFailsTheStepNamingTheResourceAndTheImage()
+    public async Task AspiresPushNamesEachImageAsTheManifestsDo()
     {
         var builder = PodModel.CreatePublishingBuilder();
-        var image = ProjectImage.Of(builder.AddFakeProject("broken").Resource, Publisher.Options);   // a project with no code
-        using var http = new HttpClient();
+        var web = builder.AddFakeProject("web").InPod(builder.AddPod("pod"));
+        var options = Publisher.Options;
+        options.ImageTag = null;
+        options.Registry = "ghcr.io/someone/";
+        var model = builder.Build().Services.GetRequiredService<DistributedApplicationModel>();
+        PodImageSteps.Attach(model, options);
 
-        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() =>
-            new ImageBuilder(Publisher.Options, new ImageRegistry(http), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
-                .BuildAsync([image], CancellationToken.None));
+        var pushed = await ((IValueProvider)new ContainerImageReference(web.Resource)).GetValueAsync(CancellationToken.None);
 
-        Assert.StartsWith("The image of 'broken', registry.example/broken:1.2.3, was not built and pushed: 'dotnet publish ", error.Message);
-        Assert.Contains("failed (exit code 1)", error.Message);
+        Assert.Equal(Images.Of(web.Resource, options, new PublishReport()), pushed);
+        Assert.Matches("^ghcr.io/someone/web:src-[0-9a-f]{12}$", pushed);
     }
 
     [Fact]
@@ -86,5 +96,11 @@ public class ImageBuildTests
             myapp-pod  0/1               Starting  0         -
             """.ReplaceLineEndings("\n"),
             PodStatus.Table(pods));
+    }
+
+    private static async Task<PipelineStep[]> StepsOf(IResource resource)
+    {
+        var annotation = Assert.Single(resource.Annotations.OfType<PipelineStepAnnotation>());
+        return [.. await annotation.CreateStepsAsync(new PipelineStepFactoryContext { PipelineContext = null!, Resource = resource })];
     }
 }

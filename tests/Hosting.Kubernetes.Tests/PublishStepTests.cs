@@ -87,6 +87,26 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task AnImageThatCannotBeBuiltFailsOnceNamingTheResourceAndTheImageAndNothingIsPushed()
+    {
+        var builder = PodModel.CreateBuilder(["--operation", "publish", "--step", "push-pod-images", "--output-path", Output]);
+        builder.AddKubernetesPods("kubernetes").WithProperties(k => (k.Registry, k.ImageTag) = ("registry.example", "1.2.3"));
+        builder.AddFakeProject("broken").InPod(builder.AddPod("pod"));   // a project with no target framework
+        var logs = new FakeLogCollector();
+
+        var exitCode = await PublishAsync(builder, logs);
+
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.StartsWith("The image of 'broken', registry.example/broken:1.2.3, was not built: Failed to build container image for resource 'broken'", error.Message);
+        Assert.Contains("error NETSDK", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+        Assert.Null(error.Exception);
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.StartsWith("Not run: an earlier step failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Message.Contains("push", StringComparison.OrdinalIgnoreCase) && r.Category?.Contains("ContainerRuntime", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task ASettingWithAValueItCannotTakeFailsThePublishNamingTheChoices()
     {
         var builder = PublishingBuilder("--PodSuite:Runtime=Podmn");

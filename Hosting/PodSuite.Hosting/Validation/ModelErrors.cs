@@ -10,6 +10,8 @@ internal sealed class ModelErrors
 {
     private readonly List<string> _errors = [];
 
+    public bool Any => _errors.Count > 0;
+
     public void Add(string error)
     {
         if (!_errors.Contains(error))
