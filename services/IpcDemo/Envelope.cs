@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Text;
 
 namespace PodSuite.IpcDemo;
@@ -18,17 +19,30 @@ public enum EnvelopeKind : long
 
 /// <summary>
 /// One message: a sequence number (or, for <see cref="EnvelopeKind.Done"/>, the count sent), the sender's monotonic
-/// timestamp for end-to-end latency, and UTF-8 text. Little-endian, 16 header bytes.
+/// timestamp for end-to-end latency, the W3C trace context of the send (trace id, span id, trace flags; zeros when it
+/// was not traced), and UTF-8 text. Little-endian, 41 header bytes.
 /// </summary>
-public readonly ref struct Envelope(EnvelopeKind kind, long number, long sentTimestamp, ReadOnlySpan<byte> text)
+public readonly ref struct Envelope(EnvelopeKind kind, long number, long sentTimestamp, ActivityContext traceContext, ReadOnlySpan<byte> text)
 {
-    public const int HeaderSize = 16;
+    public const int HeaderSize = 41;
+
+    private const int TraceIdOffset = 16;
+    private const int SpanIdOffset = 32;
+    private const int TraceFlagsOffset = 40;
+
+    public Envelope(EnvelopeKind kind, long number, long sentTimestamp, ReadOnlySpan<byte> text)
+        : this(kind, number, sentTimestamp, default, text)
+    {
+    }
 
     public EnvelopeKind Kind { get; } = kind;
 
     public long Number { get; } = number;
 
     public long SentTimestamp { get; } = sentTimestamp;
+
+    /// <summary>The context of the sender's span, for the receiver's span to join its trace; default when there was none.</summary>
+    public ActivityContext TraceContext { get; } = traceContext;
 
     public ReadOnlySpan<byte> Text { get; } = text;
 
@@ -39,6 +53,14 @@ public readonly ref struct Envelope(EnvelopeKind kind, long number, long sentTim
     {
         BinaryPrimitives.WriteInt64LittleEndian(destination, Number);
         BinaryPrimitives.WriteInt64LittleEndian(destination[8..], SentTimestamp);
+        destination[TraceIdOffset..HeaderSize].Clear();
+        if (TraceContext != default)
+        {
+            TraceContext.TraceId.CopyTo(destination[TraceIdOffset..SpanIdOffset]);
+            TraceContext.SpanId.CopyTo(destination[SpanIdOffset..TraceFlagsOffset]);
+            destination[TraceFlagsOffset] = (byte)TraceContext.TraceFlags;
+        }
+
         Text.CopyTo(destination[HeaderSize..]);
         return HeaderSize + Text.Length;
     }
@@ -55,7 +77,23 @@ public readonly ref struct Envelope(EnvelopeKind kind, long number, long sentTim
         envelope = new((EnvelopeKind)type,
             BinaryPrimitives.ReadInt64LittleEndian(payload),
             BinaryPrimitives.ReadInt64LittleEndian(payload[8..]),
+            ReadTraceContext(payload),
             payload[HeaderSize..]);
         return true;
+    }
+
+    private static ActivityContext ReadTraceContext(ReadOnlySpan<byte> payload)
+    {
+        var traceId = payload[TraceIdOffset..SpanIdOffset];
+        if (!traceId.ContainsAnyExcept((byte)0))
+        {
+            return default;
+        }
+
+        return new ActivityContext(
+            ActivityTraceId.CreateFromBytes(traceId),
+            ActivitySpanId.CreateFromBytes(payload[SpanIdOffset..TraceFlagsOffset]),
+            (ActivityTraceFlags)payload[TraceFlagsOffset],
+            isRemote: true);
     }
 }

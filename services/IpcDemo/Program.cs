@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using PodSuite.IpcDemo;
 
 // One program, two roles, like the classic image: `produce` or `consume`.
@@ -13,6 +14,7 @@ var builder = Host.CreateApplicationBuilder(args[1..]);
 builder.AddSidecarDefaults();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IpcMetrics.MeterName));
+builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(IpcTracing.SourceName));
 builder.Services.AddOptions<IpcOptions>()
     .BindConfiguration(IpcOptions.Section)
     .Validate(o => o.ParseQueueKey() is not null, "Ipc:QueueKey (environment variable Ipc__QueueKey) must be a non-zero queue key, decimal or 0x-hex; the app host gives each pod one.")

@@ -165,6 +165,7 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
             }
 
             expected++;
+            using var activity = IpcTracing.StartProcess(queue.Key, envelope.Number, envelope.TraceContext);
             LogConsumed(envelope.TextString);
         }
     }

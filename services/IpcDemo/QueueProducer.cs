@@ -46,14 +46,15 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
 
     private ProduceOutcome SendAll(MessageQueue queue, int count, TimeSpan interval, CancellationToken stop, ref long sent)
     {
-        Span<byte> message = stackalloc byte[64];
+        Span<byte> message = stackalloc byte[Envelope.HeaderSize + 8];
         Span<byte> text = stackalloc byte[2];
         for (; sent < count && !stop.IsCancellationRequested; sent++)
         {
             var value = Random.Shared.Next(100);
             text[0] = (byte)('0' + (value / 10));
             text[1] = (byte)('0' + (value % 10));
-            var length = new Envelope(EnvelopeKind.Data, sent, Stopwatch.GetTimestamp(), text).WriteTo(message);
+            using var activity = IpcTracing.StartSend(queue.Key, sent);
+            var length = new Envelope(EnvelopeKind.Data, sent, Stopwatch.GetTimestamp(), activity?.Context ?? default, text).WriteTo(message);
             if (!Send(queue, EnvelopeKind.Data, message[..length], stop))
             {
                 LogNotDelivered(sent, count, queue.Key);
