@@ -1,3 +1,5 @@
+using System.Reflection;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Publishing: each pod becomes ONE multi-container Kubernetes pod in manifests/ (see README, "Deploy to Kubernetes").
@@ -11,7 +13,10 @@ builder.AddKubernetesPods("kubernetes")
         // The base images eng/pods/setup.sh puts in that registry; left unset, the SDK uses Microsoft's.
         kubernetes.RuntimeDepsBaseImage = "localhost:5055/dotnet/runtime-deps:10.0";
         kubernetes.AspNetBaseImage = "localhost:5055/dotnet/aspnet:10.0";
-    });
+    })
+    // The dashboard deployed with the pods, which every container reports to: the image eng/pods/setup.sh builds from
+    // the dashboard NuGet ships at this Aspire's version; left unset, Microsoft's.
+    .WithDashboard(dashboard => dashboard.Image = $"localhost:5055/aspire-dashboard:{AspireVersion()}");
 
 // mc1: a log writer and a static site sharing a volume
 var mc1 = builder.AddPod("mc1");
@@ -102,3 +107,7 @@ var myapp = builder.AddProject<Projects.MyApp>("myapp")
 myapp.WithEnvironment("MyApp__AdminPort", myapp.GetEndpoint("admin").Property(EndpointProperty.TargetPort));
 
 return await builder.Build().RunWithExitCodeAsync();
+
+static string AspireVersion() =>
+    typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!
+        .InformationalVersion.Split('+')[0];

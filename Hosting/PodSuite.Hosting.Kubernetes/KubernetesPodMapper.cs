@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Runtimes;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes;
@@ -37,7 +38,8 @@ internal static class KubernetesPodMapper
 
         var values = new ValueResolver(ports, runtime, callers, report);
         var renderer = new PodRenderer(ports, values, runtime, options, report,
-            executionContext ?? new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish));
+            executionContext ?? new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish),
+            TelemetryEnvironment.DashboardAmong(pods.SelectMany(p => p.Members)));
         var rendered = new List<(PodPlan Pod, PodManifest Manifest)>();
         foreach (var pod in pods)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PodSuite.Hosting;
 using PodSuite.Hosting.Kubernetes;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace Aspire.Hosting;
 
@@ -45,9 +46,36 @@ public static class KubernetesPodsExtensions
         }
 
         builder.Services.TryAddSingleton<AppHostFailures>();
+        DashboardPod.Apply(builder, environment);
         KubernetesPublishing.AddPublishStep(builder, environment);
         KubernetesDeploying.AddSteps(builder, environment);
         return builder.AddResource(environment).ExcludeFromManifest();
+    }
+
+    /// <summary>
+    /// Sets how the Aspire dashboard is published with the pods: on or off, its image, ports, Service type, and whether
+    /// it asks for a login. Configuration (<c>--PodSuite:Dashboard:Enabled=false</c>, ...) still overrides it.
+    /// </summary>
+    /// <param name="builder">The environment.</param>
+    /// <param name="configure">Sets the dashboard's settings.</param>
+    /// <returns>The environment's builder, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// builder.AddKubernetesPods("kubernetes").WithDashboard(d =&gt; d.ServiceType = PodServiceType.NodePort);
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<KubernetesPodsEnvironmentResource> WithDashboard(
+        this IResourceBuilder<KubernetesPodsEnvironmentResource> builder, Action<KubernetesPodsDashboard> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(builder.Resource.Dashboard);
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            DashboardPod.Apply(builder.ApplicationBuilder, builder.Resource);
+        }
+
+        return builder;
     }
 
     /// <summary>Sets the environment's defaults in code: registry, image tag, namespace, default Service type, runtime.</summary>

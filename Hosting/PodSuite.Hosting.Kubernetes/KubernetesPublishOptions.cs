@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 
@@ -36,6 +37,8 @@ internal sealed class KubernetesPublishOptions
 
     public required string WaitImage { get; set; }
 
+    public KubernetesPodsDashboard Dashboard { get; set; } = new();
+
     public static KubernetesPublishOptions From(
         KubernetesPodsEnvironmentResource environment, IConfiguration? configuration = null, string? applicationName = null)
     {
@@ -52,6 +55,7 @@ internal sealed class KubernetesPublishOptions
             Runtime = environment.Runtime,
             PartOf = environment.PartOf,
             WaitImage = environment.WaitImage,
+            Dashboard = DashboardPod.SettingsOf(environment, configuration),
         };
         try
         {

@@ -78,4 +78,23 @@ if ! in_registry "$deps" || ! in_registry "$base"; then
   import_rootfs "$rootfs" "$base" --change 'ENV DOTNET_ROOT=/usr/share/dotnet'
   rm -rf "$rootfs"
 fi
-echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base"
+# The Aspire dashboard that deploys publish with the pods (Microsoft's registry cannot be reached here): the standalone
+# dashboard NuGet ships (Aspire.Dashboard.Sdk.linux-x64, at the app host's Aspire version), on the runtime-deps image.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+aspire_version=$(sed -n 's:.*<AspireVersion>\(.*\)</AspireVersion>.*:\1:p' "$root/Directory.Packages.props")
+dashboard="$PODSUITE_REGISTRY/aspire-dashboard:$aspire_version"
+if ! in_registry "$dashboard"; then
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+  tools="$packages/aspire.dashboard.sdk.linux-x64/$aspire_version/tools"
+  [ -d "$tools" ] || dotnet restore "$root/AppHost" >/dev/null
+  staged="$PODSUITE_WORK/dashboard"
+  rm -rf "$staged" && cp -r "$tools" "$staged" && chmod -R a+rX "$staged"
+  container=$(podman create "$deps" /bin/true)
+  podman cp "$staged" "$container:/app"
+  podman commit -q --change 'WORKDIR /app' --change 'USER 1654' --change 'ENTRYPOINT ["/app/Aspire.Dashboard"]' \
+    "$container" "$dashboard" >/dev/null
+  podman rm "$container" >/dev/null
+  podman push -q --tls-verify=false "$dashboard" >/dev/null
+  rm -rf "$staged"
+fi
+echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base, dashboard $dashboard"

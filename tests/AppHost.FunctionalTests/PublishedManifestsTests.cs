@@ -54,16 +54,16 @@ public sealed class PublishedManifestsTests : IDisposable
         var (exitCode, output) = await PublishAsync(target);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Wrote 4 pods (", output);
+        Assert.Contains("Wrote 5 pods (", output);
         Assert.Equal("resources:\n- ../..\nnamespace: prod\n", await File.ReadAllTextAsync(overlay));
     }
 
     [Fact]
-    public void TheCommittedManifestsHoldOnePodPerDemoPod()
+    public void TheCommittedManifestsHoldOnePodPerDemoPodAndTheDashboard()
     {
         var manifests = Path.Combine(TestRepository.Root, "manifests");
 
-        Assert.Equal(["mc1", "mc2", "mc3", "myapp-pod"], Directory.EnumerateDirectories(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["aspire-dashboard", "mc1", "mc2", "mc3", "myapp-pod"], Directory.EnumerateDirectories(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("kind: Pod", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
         Assert.Contains("restartPolicy: Never", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
     }

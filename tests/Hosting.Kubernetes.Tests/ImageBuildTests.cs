@@ -32,7 +32,8 @@ public class ImageBuildTests
         var consumer = builder.AddResource(new ProjectResource("consumer")).WithAnnotation(producer.Resource.Annotations.OfType<IProjectMetadata>().Single())
             .WithArgs("consume").InPod(pod).RunsToCompletion();
         builder.AddContainer("cache", "example/cache").InPod(builder.AddPod("other"));
-        var model = builder.Build().Services.GetRequiredService<DistributedApplicationModel>();
+        using var app = builder.Build();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
         var images = PodImageSteps.Attach(model, Publisher.Options);
 
@@ -53,7 +54,8 @@ public class ImageBuildTests
         var pod = builder.AddPod("pod");
         var first = builder.AddFakeProject("first").InPod(pod);
         var second = builder.AddFakeProject("second").InPod(pod);
-        var model = builder.Build().Services.GetRequiredService<DistributedApplicationModel>();
+        using var app = builder.Build();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
         PodImageSteps.Attach(model, Publisher.Options);
 
@@ -69,7 +71,8 @@ public class ImageBuildTests
         var options = Publisher.Options;
         options.ImageTag = null;
         options.Registry = "ghcr.io/someone/";
-        var model = builder.Build().Services.GetRequiredService<DistributedApplicationModel>();
+        using var app = builder.Build();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         PodImageSteps.Attach(model, options);
 
         var pushed = await ((IValueProvider)new ContainerImageReference(web.Resource)).GetValueAsync(CancellationToken.None);

@@ -36,7 +36,7 @@ public sealed class KubectlDeploymentTests : IDisposable
 
         Assert.Equal("kubectl --context prod apply --server-side --field-manager=podsuite -k /out", kubectl.Apply("/out").ToString());
         Assert.Equal(
-            "kubectl --context prod -n demo-apps delete deployments,jobs,pods,services,configmaps,networkpolicies " +
+            "kubectl --context prod -n demo-apps delete deployments,jobs,pods,services,configmaps,networkpolicies,secrets " +
             "-l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo --wait=true",
             kubectl.Delete().ToString());
     }
@@ -81,6 +81,57 @@ public sealed class KubectlDeploymentTests : IDisposable
         ], File.ReadAllLines(calls));
         Assert.True(File.Exists(Path.Combine(_root.FullName, "out", "kustomization.yaml")), "the manifests were not written before the apply");
         Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains("web-1 1/1 Running", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADeployWithTheDashboardCreatesItsLoginSecretOnceWithValuesNoManifestOrCommandLineHolds()
+    {
+        var (kubectl, calls) = StandIn("""
+            case "$*" in
+              *"create secret generic"*) for a in "$@"; do case $a in --from-env-file=*) cat "${a#--from-env-file=}" >"$(dirname "$0")/secret-values" ;; esac; done ;;
+              *"jsonpath={.data.browser-token}"*) printf 'c2VjcmV0LXRva2Vu' ;;
+            esac
+            """);
+        var builder = Model();
+        builder.AddKubernetesPods("kubernetes");
+        var logs = new FakeLogCollector();
+        var pods = await builder.MapAsync(Options());
+
+        await new KubectlDeployment(Options(), new FakeLogger(logs), kubectl)
+            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
+
+        var recorded = File.ReadAllLines(calls);
+        Assert.Equal(
+        [
+            "--context prod -n demo-apps get secret aspire-dashboard-login --ignore-not-found -o name",
+            $"--context prod -n demo-apps create secret generic aspire-dashboard-login --from-env-file={Path.Combine(_root.FullName, "dashboard-login.env")}",
+            "--context prod -n demo-apps label secret aspire-dashboard-login app.kubernetes.io/managed-by=podsuite app.kubernetes.io/part-of=demo",
+        ], recorded.Where(c => c.Contains("secret", StringComparison.Ordinal) && !c.Contains("jsonpath", StringComparison.Ordinal)));
+        var values = File.ReadAllLines(Path.Combine(_root.FullName, "secret-values"));
+        Assert.Equal(["browser-token", "api-key"], values.Select(v => v.Split('=')[0]));
+        Assert.All(values, v => Assert.Matches("=[0-9a-f]{32}$", v));
+        Assert.False(File.Exists(Path.Combine(_root.FullName, "dashboard-login.env")), "the Secret's values were left on disk");
+        Assert.All(values, v => Assert.DoesNotContain(v.Split('=')[1], string.Join("\n", recorded) + string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "out"), "*", SearchOption.AllDirectories).Select(File.ReadAllText))));
+        Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains($"run '{kubectl} --context prod -n demo-apps port-forward service/aspire-dashboard 18888', then open http://localhost:18888/login?t=secret-token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnExistingLoginSecretIsKept()
+    {
+        var (kubectl, calls) = StandIn("""
+            case "$*" in
+              *"get secret aspire-dashboard-login --ignore-not-found"*) echo "secret/aspire-dashboard-login" ;;
+              *"jsonpath"*) printf 'b2xk' ;;
+            esac
+            """);
+        var builder = Model();
+        builder.AddKubernetesPods("kubernetes");
+        var pods = await builder.MapAsync(Options());
+
+        await new KubectlDeployment(Options(), NullLogger.Instance, kubectl)
+            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
+
+        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create secret", StringComparison.Ordinal) || c.Contains("label secret", StringComparison.Ordinal));
     }
 
     [Fact]

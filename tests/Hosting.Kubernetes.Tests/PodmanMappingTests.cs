@@ -35,6 +35,29 @@ public class PodmanMappingTests
     }
 
     [Fact]
+    public async Task TheDownwardApisValuesAndTheVariablesMadeOfThemAreWrittenInSincePodmanResolvesNeither()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        var options = Publisher.ForPodman;
+        options.Namespace = "demo";
+
+        var pods = await builder.MapAsync(options);
+
+        var app = pods.Pod("pod").Container("app");
+        Assert.Equal("pod", app.Env("POD_NAME"));
+        Assert.Equal("demo", app.Env("POD_NAMESPACE"));
+        Assert.Equal("k8s.pod.name=pod,k8s.namespace.name=demo,k8s.container.name=app", app.Env("OTEL_RESOURCE_ATTRIBUTES"));
+        Assert.All(app.Env, e => Assert.Null(e.ValueFrom));
+        Assert.Equal("http://host.containers.internal:18889", app.Env("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        // The OTLP port has callers, so it is on the host; the web UI has none, so only at the pod's own address.
+        var dashboard = pods.Pod("aspire-dashboard").Container("dashboard");
+        Assert.Equal([(18889, 18889)], dashboard.Ports.Select(p => (p.ContainerPort, p.HostPort ?? 0)));
+        Assert.Equal("aspire-dashboard-login", Assert.Single(dashboard.Env, e => e.Name == "DASHBOARD__FRONTEND__BROWSERTOKEN").ValueFrom.SecretKeyRef.Name);
+    }
+
+    [Fact]
     public async Task AnotherPodIsReachedThroughTheHost()
     {
         var builder = PodModel.CreatePublishingBuilder();

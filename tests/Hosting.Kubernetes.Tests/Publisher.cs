@@ -20,7 +20,8 @@ internal static class Publisher
         this IDistributedApplicationBuilder builder, PublishReport report, KubernetesPublishOptions? options = null)
     {
         Assert.True(builder.ExecutionContext.IsPublishMode, "build the model with PodModel.CreatePublishingBuilder()");
-        var app = builder.Build();
+        // Disposed, so that its configuration's file watchers (inotify instances, 128 per user) do not pile up.
+        await using var app = builder.Build();
         return await KubernetesPodMapper.MapAsync(app.Services.GetRequiredService<DistributedApplicationModel>(), options ?? Options, report);
     }
 

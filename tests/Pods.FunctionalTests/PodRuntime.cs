@@ -14,7 +14,7 @@ public sealed class PodRuntime : IAsyncLifetime
 
     public string? Unavailable { get; private set; }
 
-    /// <summary>What the first deploy printed.</summary>
+    /// <summary>What the last deploy printed.</summary>
     public string DeployOutput { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -22,11 +22,12 @@ public sealed class PodRuntime : IAsyncLifetime
         var (podman, _) = await TryRunAsync("podman", ["--version"]);
         var (aspnet, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/dotnet/aspnet/tags/list"]);
         var (runtimeDeps, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/dotnet/runtime-deps/tags/list"]);
-        if (podman != 0 || aspnet != 0 || runtimeDeps != 0)
+        var (dashboard, _) = await TryRunAsync("curl", ["-fsS", "http://localhost:5055/v2/aspire-dashboard/tags/list"]);
+        if (podman != 0 || aspnet != 0 || runtimeDeps != 0 || dashboard != 0)
         {
             Unavailable = podman != 0
                 ? "podman is not installed: run eng/pods/setup.sh to run the generated pods"
-                : "the local registry with the base images (dotnet/aspnet, dotnet/runtime-deps) is not running: run eng/pods/setup.sh";
+                : "the local registry with the base images (dotnet/aspnet, dotnet/runtime-deps) and the dashboard's (aspire-dashboard) is not running: run eng/pods/setup.sh";
             if (Environment.GetEnvironmentVariable("CI") == "true")
             {
                 throw new InvalidOperationException($"CI needs the pod runtime, but {Unavailable}.");
@@ -38,6 +39,9 @@ public sealed class PodRuntime : IAsyncLifetime
         await RunStepAsync("destroy-pods");
         DeployOutput = await RunStepAsync("deploy-pods");
     }
+
+    /// <summary>Deploys the pods again, after a test took them away.</summary>
+    public async Task RedeployAsync() => DeployOutput = await RunStepAsync("deploy-pods");
 
     public async Task DisposeAsync()
     {

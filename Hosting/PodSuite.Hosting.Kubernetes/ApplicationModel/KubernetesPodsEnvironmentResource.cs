@@ -50,4 +50,7 @@ public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(na
 
     /// <summary>The image of the init containers that wait for another pod's Service to accept connections.</summary>
     public string WaitImage { get; set; } = "busybox:1.36";
+
+    /// <summary>The Aspire dashboard published with the pods, which every container reports to; on by default.</summary>
+    public KubernetesPodsDashboard Dashboard { get; } = new();
 }

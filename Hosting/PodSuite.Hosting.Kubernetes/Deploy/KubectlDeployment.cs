@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text;
 using Aspire.Hosting;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Rendering;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace PodSuite.Hosting.Kubernetes.Deploy;
 
@@ -18,7 +21,7 @@ namespace PodSuite.Hosting.Kubernetes.Deploy;
 internal sealed partial class KubectlDeployment(KubernetesPublishOptions options, ILogger logger, string kubectl = "kubectl") : IPodDeployment
 {
     public const string FieldManager = "podsuite";
-    private const string DeletedKinds = "deployments,jobs,pods,services,configmaps,networkpolicies";
+    private const string DeletedKinds = "deployments,jobs,pods,services,configmaps,networkpolicies,secrets";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     public async Task DeployAsync(
@@ -35,6 +38,11 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             }
         }
 
+        if (DashboardLogin.IsReferred(pods))
+        {
+            await EnsureLoginSecretAsync(workDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
         await Apply(outputDirectory).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         foreach (var (wait, workload) in Waits(pods).Zip(pods.Select(p => p.Workload)))
         {
@@ -49,6 +57,39 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         }
 
         LogReady(logger, (await ListPods().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).TrimEnd());
+        if (DashboardLogin.DashboardPod(pods) is { } dashboard)
+        {
+            var token = DashboardLogin.IsReferred([dashboard])
+                ? Encoding.UTF8.GetString(Convert.FromBase64String((await GetBrowserToken().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).Trim()))
+                : null;
+            var port = options.Dashboard.FrontendPort;
+            LogDashboard(logger, PortForward(port).ToString(), DashboardLogin.Url("localhost", port, token));
+        }
+    }
+
+    // The Secret is made here, never written into a manifest; its values go through a file, not the command line.
+    private async Task EnsureLoginSecretAsync(string workDirectory, CancellationToken cancellationToken)
+    {
+        var found = await GetLoginSecret().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        if (found.Trim().Length > 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(workDirectory);
+        var values = Path.Combine(workDirectory, "dashboard-login.env");
+        File.WriteAllLines(values, DashboardPod.NewLoginSecret().Select(v => $"{v.Key}={v.Value}"));
+        try
+        {
+            await CreateLoginSecret(values).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(values);
+        }
+
+        await LabelLoginSecret().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        LogCreatedSecret(logger, KubernetesPodsDashboard.LoginSecretName);
     }
 
     public async Task DestroyAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken) =>
@@ -68,6 +109,22 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         V1Pod p => Namespaced("wait", "--for=jsonpath={.status.phase}=Succeeded", $"pod/{p.Metadata.Name}", Timeout),
         _ => throw new InvalidOperationException($"Unexpected workload {pod.Workload.Kind}."),
     });
+
+    public ExternalCommand GetLoginSecret() =>
+        Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "--ignore-not-found", "-o", "name");
+
+    public ExternalCommand CreateLoginSecret(string valuesFile) =>
+        Namespaced("create", "secret", "generic", KubernetesPodsDashboard.LoginSecretName, $"--from-env-file={valuesFile}");
+
+    public ExternalCommand LabelLoginSecret() =>
+        Namespaced("label", "secret", KubernetesPodsDashboard.LoginSecretName,
+            $"{ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}", $"{ObjectMetadata.PartOfLabel}={ObjectMetadata.PartOf(options)}");
+
+    public ExternalCommand GetBrowserToken() =>
+        Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "-o", $"jsonpath={{.data.{DashboardPod.BrowserTokenSecretKey}}}");
+
+    public ExternalCommand PortForward(int port) =>
+        Namespaced("port-forward", $"service/{KubernetesPodsDashboard.PodName}", port.ToString(CultureInfo.InvariantCulture));
 
     public ExternalCommand ListPods() => Namespaced("get", "pods", "-l", Selector, "-o", "wide");
 
@@ -91,6 +148,12 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Every pod is ready:\n{Pods}")]
     private static partial void LogReady(ILogger logger, string pods);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created secret {Secret}: the dashboard's browser token and API key")]
+    private static partial void LogCreatedSecret(ILogger logger, string secret);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Aspire dashboard, with every container's logs, traces and metrics: run '{PortForward}', then open {Url}")]
+    private static partial void LogDashboard(ILogger logger, string portForward, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed:\n{Deleted}")]
     private static partial void LogDestroyed(ILogger logger, string deleted);

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
@@ -20,12 +21,12 @@ internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>
     /// of the publish, with the member's settings left empty.
     /// </summary>
     public static async Task<MemberSettings> OfAsync(
-        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, PublishReport report,
-        CancellationToken cancellationToken)
+        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, IResource? dashboard,
+        PublishReport report, CancellationToken cancellationToken)
     {
         try
         {
-            var environment = await EnvironmentAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
+            var environment = await EnvironmentAsync(member, values, executionContext, dashboard, cancellationToken).ConfigureAwait(false);
             foreach (var (name, _) in environment)
             {
                 if (KubernetesRules.EnvironmentVariableName.Check(name, $"Environment variable '{name}' of '{member.Name}'") is { } problem)
@@ -45,13 +46,19 @@ internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>
     }
 
     private static async Task<List<KeyValuePair<string, string>>> EnvironmentAsync(
-        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
+        IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, IResource? dashboard,
+        CancellationToken cancellationToken)
     {
         var raw = new Dictionary<string, object>();
         var context = new EnvironmentCallbackContext(executionContext, member, raw, cancellationToken);
         foreach (var callback in member.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context).ConfigureAwait(false);
+        }
+
+        foreach (var (name, value) in TelemetryEnvironment.For(member, dashboard))
+        {
+            raw.TryAdd(name, value);
         }
 
         var environment = new List<KeyValuePair<string, string>>();

@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
@@ -23,11 +24,11 @@ internal static class Containers
             Image = Images.Of(member, options, report),
             ImagePullPolicy = Images.PullPolicy,
             Args = settings.Arguments.Count > 0 ? [.. settings.Arguments] : null,
-            Env = settings.Environment.Count > 0 ? [.. settings.Environment.Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })] : null,
+            Env = EnvironmentVariables.Of(member, settings),
             Ports = ContainerPorts.Of(member, ports),
             VolumeMounts = mounts,
             Resources = ResourceRequirements.For(ResourceRequirements.Of(member)),
-            SecurityContext = SecurityDefaults.Container(member is ProjectResource ? SecurityDefaults.DotNetAppUser : null),
+            SecurityContext = SecurityDefaults.Container(member is ProjectResource || member.HasAnnotationOfType<DashboardAnnotation>() ? SecurityDefaults.DotNetAppUser : null),
             RestartPolicy = role == ContainerRole.NativeSidecar ? RestartAlways : null,
             ReadinessProbe = probes.Readiness,
             LivenessProbe = probes.Liveness,

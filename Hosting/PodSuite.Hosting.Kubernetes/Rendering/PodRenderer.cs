@@ -10,7 +10,7 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// </summary>
 internal sealed class PodRenderer(
     PortPlan ports, ValueResolver values, IPodAddresses addresses, KubernetesPublishOptions options, PublishReport report,
-    DistributedApplicationExecutionContext executionContext)
+    DistributedApplicationExecutionContext executionContext, Aspire.Hosting.ApplicationModel.IResource? dashboard)
 {
     private readonly ObjectMetadata _metadata = new(options);
 
@@ -61,7 +61,7 @@ internal sealed class PodRenderer(
     private async Task<(V1Container Container, List<ConfigFiles> ConfigFiles)> ContainerAsync(
         Aspire.Hosting.ApplicationModel.IResource member, ContainerRole role, PodPlan pod, CancellationToken cancellationToken)
     {
-        var settings = await MemberSettings.OfAsync(member, values, executionContext, report, cancellationToken).ConfigureAwait(false);
+        var settings = await MemberSettings.OfAsync(member, values, executionContext, dashboard, report, cancellationToken).ConfigureAwait(false);
         var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
         return (Containers.Of(member, role, settings, configFiles, ports, options, report), configFiles);
     }

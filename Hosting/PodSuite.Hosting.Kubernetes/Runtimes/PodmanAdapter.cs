@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// anywhere: it cannot tell callers apart), and a ClusterIP port that no pod calls is reached only at the pod's own
 /// address on podman's network, as <c>kubectl port-forward</c> would;</item>
 /// <item>podman has no Jobs: a Job becomes the bare Pod it would run;</item>
+/// <item>podman takes no namespace from the downward API and expands no <c>$(NAME)</c> in a value: the values are
+/// written in, as the kubelet would resolve them;</item>
 /// <item>podman makes each emptyDir and ConfigMap volume a named volume, shared by name across pods (and a ConfigMap's
 /// kept after them): they, and the ConfigMaps, are named after their pod.</item>
 /// </list>
@@ -31,6 +34,9 @@ internal sealed class PodmanAdapter : RuntimeAdapter
     public const string InitContainerTypeAnnotation = "io.podman.annotations.init.container.type";
     public const string KeepInitContainers = "always";
     public const string RestartOnFailure = "OnFailure";
+    public const string DefaultNamespace = "default";
+
+    private static readonly Regex s_dependentVariable = new(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", RegexOptions.CultureInvariant);
 
     public override string HostOf(ServicePortPlan service) => HostFromContainers;
 
@@ -51,6 +57,7 @@ internal sealed class PodmanAdapter : RuntimeAdapter
         foreach (var container in (bare.Spec.InitContainers ?? []).Concat(bare.Spec.Containers))
         {
             container.Ports = PublishedOnly(container.Ports, hostPorts);
+            ResolveEnvironment(container, bare.Metadata.Name, bare.Metadata.NamespaceProperty ?? DefaultNamespace);
         }
 
         var configMaps = OwnVolumes(pod.Name, bare.Spec, pod.ConfigMaps);
@@ -61,6 +68,32 @@ internal sealed class PodmanAdapter : RuntimeAdapter
         }
 
         return pod with { Workload = bare, Services = [], NetworkPolicy = null, ConfigMaps = configMaps };
+    }
+
+    private static void ResolveEnvironment(V1Container container, string pod, string @namespace)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var variable in container.Env ?? [])
+        {
+            switch (variable.ValueFrom?.FieldRef?.FieldPath)
+            {
+                case "metadata.name":
+                    (variable.Value, variable.ValueFrom) = (pod, null);
+                    break;
+                case "metadata.namespace":
+                    (variable.Value, variable.ValueFrom) = (@namespace, null);
+                    break;
+                default:
+                    variable.Value = variable.Value is null ? null : s_dependentVariable.Replace(
+                        variable.Value, match => values.GetValueOrDefault(match.Groups[1].Value, match.Value));
+                    break;
+            }
+
+            if (variable.Value is not null)
+            {
+                values[variable.Name] = variable.Value;
+            }
+        }
     }
 
     /// <summary>The name podman gives the volume it makes of one of the pod's emptyDir or ConfigMap volumes.</summary>

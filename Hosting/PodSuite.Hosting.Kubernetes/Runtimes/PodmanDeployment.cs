@@ -4,7 +4,9 @@ using Aspire.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
 using PodSuite.Hosting.Kubernetes.Deploy;
+using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Rendering;
+using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace PodSuite.Hosting.Kubernetes.Runtimes;
 
@@ -25,6 +27,12 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         IReadOnlyList<PodManifest> manifests, string outputDirectory, string workDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(workDirectory);
+        var login = new PodmanLoginSecret(pods, options);
+        if (DashboardLogin.IsReferred(manifests) && await login.EnsureAsync(cancellationToken).ConfigureAwait(false))
+        {
+            LogCreatedSecret(logger, KubernetesPodsDashboard.LoginSecretName);
+        }
+
         foreach (var pod in manifests)
         {
             var spec = SpecOf(pod);
@@ -57,6 +65,20 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
 
         var ready = await WaitAsync(manifests, cancellationToken).ConfigureAwait(false);
         LogReady(logger, PodStatus.Table(ready));
+        if (DashboardLogin.DashboardPod(manifests) is { } dashboard)
+        {
+            LogDashboard(logger, await DashboardUrlAsync(dashboard, login, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    // Its web UI on the host when its Service type publishes it there, else at the pod's own address.
+    private async Task<string> DashboardUrlAsync(PodManifest dashboard, PodmanLoginSecret login, CancellationToken cancellationToken)
+    {
+        var frontend = options.Dashboard.FrontendPort;
+        var hostPort = dashboard.PodSpec.Containers.SelectMany(c => c.Ports ?? []).FirstOrDefault(p => p.ContainerPort == frontend)?.HostPort;
+        var host = hostPort is null ? await pods.AddressAsync(dashboard.Name, cancellationToken).ConfigureAwait(false) ?? "localhost" : "localhost";
+        var token = DashboardLogin.IsReferred([dashboard]) ? await login.BrowserTokenAsync(cancellationToken).ConfigureAwait(false) : null;
+        return DashboardLogin.Url(host, hostPort ?? frontend, token);
     }
 
     /// <summary>
@@ -82,6 +104,11 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         foreach (var pod in manifests)
         {
             await RemoveVolumesAsync(pod, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await new PodmanLoginSecret(pods, options).RemoveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            LogRemovedSecret(logger, KubernetesPodsDashboard.LoginSecretName);
         }
 
         LogDestroyed(logger, ours.Count, ObjectMetadata.PartOf(options));
@@ -187,6 +214,15 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Every pod is ready:\n{Table}")]
     private static partial void LogReady(ILogger logger, string table);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created secret {Secret}: the dashboard's browser token and API key")]
+    private static partial void LogCreatedSecret(ILogger logger, string secret);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed secret {Secret}")]
+    private static partial void LogRemovedSecret(ILogger logger, string secret);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Aspire dashboard, with every container's logs, traces and metrics: {Url}")]
+    private static partial void LogDashboard(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed pod {Pod}")]
     private static partial void LogRemoved(ILogger logger, string pod);

@@ -106,8 +106,8 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
         }
     }
 
-    // The pod's address on podman's network: its infra container's.
-    private async Task<string?> AddressAsync(string podName, CancellationToken cancellationToken)
+    /// <summary>The pod's address on podman's network: its infra container's.</summary>
+    public async Task<string?> AddressAsync(string podName, CancellationToken cancellationToken)
     {
         var (exitCode, _, infra) = await ExternalCommand.Of(podman, "pod", "inspect", podName, "--format", "{{.InfraContainerID}}")
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);

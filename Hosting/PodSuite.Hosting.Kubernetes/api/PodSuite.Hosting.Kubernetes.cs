@@ -20,10 +20,25 @@ namespace Aspire.Hosting.ApplicationModel
         public string EndpointName { get; }
         public Aspire.Hosting.ApplicationModel.PodServiceType Type { get; }
     }
+    public sealed class KubernetesPodsDashboard
+    {
+        public const string ContainerName = "dashboard";
+        public const string LoginSecretName = "aspire-dashboard-login";
+        public const string PodName = "aspire-dashboard";
+        public KubernetesPodsDashboard() { }
+        public bool Enabled { get; set; }
+        public int FrontendPort { get; set; }
+        public string Image { get; set; }
+        public int OtlpPort { get; set; }
+        public Aspire.Hosting.ApplicationModel.PodServiceType ServiceType { get; set; }
+        public bool Unsecured { get; set; }
+        public static string DefaultImage { get; }
+    }
     public sealed class KubernetesPodsEnvironmentResource : Aspire.Hosting.ApplicationModel.Resource
     {
         public KubernetesPodsEnvironmentResource(string name) { }
         public string? AspNetBaseImage { get; set; }
+        public Aspire.Hosting.ApplicationModel.KubernetesPodsDashboard Dashboard { get; }
         public Aspire.Hosting.ApplicationModel.PodServiceType DefaultServiceType { get; set; }
         public System.TimeSpan DeployTimeout { get; set; }
         public string? ImageTag { get; set; }
@@ -72,12 +87,21 @@ namespace Aspire.Hosting.ApplicationModel
         NodePort = 1,
         LoadBalancer = 2,
     }
+    public sealed class SecretEnvironmentAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public SecretEnvironmentAnnotation(string name, string secretName, string key, bool optional) { }
+        public string Key { get; }
+        public string Name { get; }
+        public bool Optional { get; }
+        public string SecretName { get; }
+    }
 }
 namespace Aspire.Hosting
 {
     public static class KubernetesPodsExtensions
     {
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> AddKubernetesPods(this Aspire.Hosting.IDistributedApplicationBuilder builder, [Aspire.Hosting.ApplicationModel.ResourceName] string name) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> WithDashboard(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> builder, System.Action<Aspire.Hosting.ApplicationModel.KubernetesPodsDashboard> configure) { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> WithProperties(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> builder, System.Action<Aspire.Hosting.ApplicationModel.KubernetesPodsEnvironmentResource> configure) { }
     }
     public static class PodPublishingExtensions

@@ -1,0 +1,62 @@
+using System.Reflection;
+
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>
+/// The Aspire dashboard published with the pods, as a pod of its own that every container sends its logs, traces and
+/// metrics to (OTLP over gRPC). On by default; <c>WithDashboard</c> changes these settings, and configuration
+/// (<c>--PodSuite:Dashboard:Enabled=false</c>, ...) overrides them.
+/// </summary>
+public sealed class KubernetesPodsDashboard
+{
+    /// <summary>The name of the dashboard's pod.</summary>
+    public const string PodName = "aspire-dashboard";
+
+    /// <summary>The name of its container.</summary>
+    public const string ContainerName = "dashboard";
+
+    /// <summary>
+    /// The Secret that holds the dashboard's browser token (key <c>browser-token</c>) and its telemetry API key (key
+    /// <c>api-key</c>). A deploy creates it when it is missing; without it the dashboard makes up a token and logs its
+    /// login URL.
+    /// </summary>
+    public const string LoginSecretName = "aspire-dashboard-login";
+
+    /// <summary>Whether the dashboard is published, and the containers report to it.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The dashboard's image: by default Microsoft's standalone dashboard at this Aspire's version
+    /// (<c>mcr.microsoft.com/dotnet/aspire-dashboard:&lt;major.minor&gt;</c>).
+    /// </summary>
+    public string Image { get; set; } = DefaultImage;
+
+    /// <summary>The port of its web UI and telemetry API.</summary>
+    public int FrontendPort { get; set; } = 18888;
+
+    /// <summary>The port it receives OTLP on, over gRPC.</summary>
+    public int OtlpPort { get; set; } = 18889;
+
+    /// <summary>
+    /// The type of the Service of its web UI. By default <see cref="PodServiceType.ClusterIP"/>: reached with
+    /// <c>kubectl port-forward</c>, since it shows every container's logs.
+    /// </summary>
+    public PodServiceType ServiceType { get; set; } = PodServiceType.ClusterIP;
+
+    /// <summary>
+    /// Turns off the login to the web UI and the key of the telemetry API. Only for a dashboard no one else can reach:
+    /// it shows every container's logs and settings.
+    /// </summary>
+    public bool Unsecured { get; set; }
+
+    /// <summary>Microsoft's standalone dashboard image at the version of Aspire this app host runs.</summary>
+    public static string DefaultImage
+    {
+        get
+        {
+            var version = typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+            var parts = version.Split('.', '-', '+');
+            return $"mcr.microsoft.com/dotnet/aspire-dashboard:{(parts.Length >= 2 ? $"{parts[0]}.{parts[1]}" : "latest")}";
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace PodSuite.Hosting.Kubernetes.Telemetry;
+
+/// <summary>Marks the container of the Aspire dashboard that PodSuite publishes with the pods.</summary>
+internal sealed class DashboardAnnotation : IResourceAnnotation
+{
+    public const string OtlpEndpointName = "otlp-grpc";
+    public const string FrontendEndpointName = "http";
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace PodSuite.Hosting.Kubernetes.Telemetry;
+
+/// <summary>
+/// The Aspire dashboard as a pod of the published model, written with the pod model's own API: one container, its web
+/// UI on a Service of the chosen type, its OTLP port on a ClusterIP Service that the NetworkPolicy opens to the pods
+/// that report to it. The browser token and the API key come from a Secret (never a manifest), unless unsecured.
+/// Added in publish mode only, and made again whenever its settings change.
+/// </summary>
+internal static class DashboardPod
+{
+    private const string BrowserTokenKey = "browser-token";
+    private const string ApiKeyKey = "api-key";
+
+    public static void Apply(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
+    {
+        foreach (var earlier in builder.Resources.Where(r => r.Name is KubernetesPodsDashboard.PodName || r.HasAnnotationOfType<DashboardAnnotation>()).ToList())
+        {
+            builder.Resources.Remove(earlier);
+        }
+
+        var settings = SettingsOf(environment, builder.Configuration);
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        var pod = builder.AddPod(KubernetesPodsDashboard.PodName).PublishWithService(settings.ServiceType);
+        var dashboard = builder.AddContainer(KubernetesPodsDashboard.ContainerName, settings.Image)
+            .InPod(pod)
+            .WithAnnotation(new DashboardAnnotation())
+            .WithHttpEndpoint(port: settings.FrontendPort, targetPort: settings.FrontendPort, name: DashboardAnnotation.FrontendEndpointName)
+            .WithEndpoint(port: settings.OtlpPort, targetPort: settings.OtlpPort, name: DashboardAnnotation.OtlpEndpointName, scheme: "http")
+            .WithExternalHttpEndpoints()
+            .PublishEndpointAs(DashboardAnnotation.OtlpEndpointName, PodServiceType.ClusterIP)
+            .WithEnvironment("ASPNETCORE_URLS", "http://0.0.0.0:" + settings.FrontendPort.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "http://0.0.0.0:" + settings.OtlpPort.ToString(CultureInfo.InvariantCulture))
+            // Only the app's pods reach the OTLP port (its NetworkPolicy admits them alone), and they hold no key.
+            .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured")
+            // It keeps telemetry in memory: more than the default limit, since it holds every container's.
+            .PublishWithContainerResources(ContainerResources.Default with { MemoryRequest = "128Mi", MemoryLimit = "512Mi" });
+        if (settings.Unsecured)
+        {
+            dashboard.WithEnvironment("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true");
+            return;
+        }
+
+        dashboard.WithEnvironment("DASHBOARD__FRONTEND__AUTHMODE", "BrowserToken")
+            .WithEnvironment("DASHBOARD__API__AUTHMODE", "ApiKey")
+            .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__FRONTEND__BROWSERTOKEN", KubernetesPodsDashboard.LoginSecretName, BrowserTokenKey, optional: true))
+            .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__API__PRIMARYAPIKEY", KubernetesPodsDashboard.LoginSecretName, ApiKeyKey, optional: true));
+    }
+
+    /// <summary>The settings in code, overridden by configuration (<c>PodSuite:Dashboard:...</c>).</summary>
+    public static KubernetesPodsDashboard SettingsOf(KubernetesPodsEnvironmentResource environment, IConfiguration? configuration)
+    {
+        var code = environment.Dashboard;
+        var settings = new KubernetesPodsDashboard
+        {
+            Enabled = code.Enabled,
+            Image = code.Image,
+            FrontendPort = code.FrontendPort,
+            OtlpPort = code.OtlpPort,
+            ServiceType = code.ServiceType,
+            Unsecured = code.Unsecured,
+        };
+        try
+        {
+            configuration?.GetSection($"{KubernetesPublishOptions.Section}:Dashboard").Bind(settings);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new DistributedApplicationException(
+                $"A setting under '{KubernetesPublishOptions.Section}:Dashboard' has a value it cannot take: {ex.GetBaseException().Message}", ex);
+        }
+
+        return settings;
+    }
+
+    /// <summary>The keys of the login Secret, with a new random value each.</summary>
+    public static IReadOnlyDictionary<string, string> NewLoginSecret() => new Dictionary<string, string>
+    {
+        [BrowserTokenKey] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+        [ApiKeyKey] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+    };
+
+    /// <summary>The key of the login Secret that holds the browser token.</summary>
+    public static string BrowserTokenSecretKey => BrowserTokenKey;
+}

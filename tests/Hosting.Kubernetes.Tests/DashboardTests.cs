@@ -1,0 +1,118 @@
+namespace Hosting.Kubernetes.Tests;
+
+/// <summary>The Aspire dashboard published with the pods, and every container reporting to it.</summary>
+public class DashboardTests
+{
+    [Fact]
+    public async Task TheDashboardIsAPodOfItsOwnWhoseLoginComesFromASecret()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+
+        var dashboard = (await builder.MapAsync()).Pod("aspire-dashboard");
+
+        var container = dashboard.Container("dashboard");
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/aspire-dashboard:13\.\d+$", container.Image);
+        Assert.Equal([18888, 18889], container.Ports.Select(p => p.ContainerPort));
+        Assert.Equal("http://0.0.0.0:18888", container.Env("ASPNETCORE_URLS"));
+        Assert.Equal("http://0.0.0.0:18889", container.Env("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"));
+        Assert.Equal("BrowserToken", container.Env("DASHBOARD__FRONTEND__AUTHMODE"));
+        var token = Assert.Single(container.Env, e => e.Name == "DASHBOARD__FRONTEND__BROWSERTOKEN").ValueFrom.SecretKeyRef;
+        Assert.Equal(("aspire-dashboard-login", "browser-token", true), (token.Name, token.Key, token.Optional));
+        Assert.Equal("api-key", Assert.Single(container.Env, e => e.Name == "DASHBOARD__API__PRIMARYAPIKEY").ValueFrom.SecretKeyRef.Key);
+        Assert.Equal(1654, container.SecurityContext.RunAsUser);
+        Assert.Equal("512Mi", container.Resources.Limits["memory"].ToString());
+        var service = Assert.Single(dashboard.Services);
+        Assert.Equal(("aspire-dashboard", "ClusterIP"), (service.Metadata.Name, service.Spec.Type));
+        Assert.Equal([18888, 18889], service.Spec.Ports.Select(p => p.Port));
+    }
+
+    [Fact]
+    public async Task EveryMemberReportsToTheDashboardThroughItsServiceWithThePodsIdentity()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+        var pod = builder.AddPod("pod");
+        var init = builder.AddContainer("init", "example/init").InPod(pod).RunsToCompletion();
+        builder.AddContainer("app", "example/app").InPod(pod).WaitForCompletion(init);
+
+        var pods = await builder.MapAsync();
+
+        foreach (var name in new[] { "init", "app" })
+        {
+            var container = pods.Pod("pod").Container(name);
+            Assert.Equal("http://aspire-dashboard:18889", container.Env("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            Assert.Equal("grpc", container.Env("OTEL_EXPORTER_OTLP_PROTOCOL"));
+            Assert.Equal(name, container.Env("OTEL_SERVICE_NAME"));
+            Assert.Equal("metadata.name", Assert.Single(container.Env, e => e.Name == "POD_NAME").ValueFrom.FieldRef.FieldPath);
+            Assert.Equal("metadata.namespace", Assert.Single(container.Env, e => e.Name == "POD_NAMESPACE").ValueFrom.FieldRef.FieldPath);
+            Assert.Equal($"k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE),k8s.container.name={name}", container.Env("OTEL_RESOURCE_ATTRIBUTES"));
+            var names = container.Env.Select(e => e.Name).ToList();
+            Assert.True(names.IndexOf("POD_NAME") < names.IndexOf("OTEL_RESOURCE_ATTRIBUTES"), "Kubernetes expands $(POD_NAME) only from a variable before it");
+        }
+
+        var otlp = Assert.Single(pods.Pod("aspire-dashboard").NetworkPolicy!.Spec.Ingress, rule => rule.Ports.Any(p => p.Port.Value == "18889"));
+        Assert.Equal("pod", Assert.Single(otlp.FromProperty).PodSelector.MatchLabels["app.kubernetes.io/name"]);
+        Assert.DoesNotContain(pods.Pod("aspire-dashboard").NetworkPolicy!.Spec.Ingress, rule => rule.Ports.Any(p => p.Port.Value == "18888"));
+    }
+
+    [Fact]
+    public async Task AMembersOwnTelemetrySettingsWin()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"))
+            .WithEnvironment("OTEL_SERVICE_NAME", "storefront")
+            .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=test");
+
+        var app = (await builder.MapAsync()).Pod("pod").Container("app");
+
+        Assert.Equal("storefront", app.Env("OTEL_SERVICE_NAME"));
+        Assert.Equal("k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE),k8s.container.name=app,deployment.environment=test", app.Env("OTEL_RESOURCE_ATTRIBUTES"));
+        Assert.Single(app.Env, e => e.Name == "OTEL_RESOURCE_ATTRIBUTES");
+    }
+
+    [Fact]
+    public async Task TheDashboardCanBeTurnedOffInTheModelOrByConfiguration()
+    {
+        var inCode = PodModel.CreatePublishingBuilder();
+        inCode.AddKubernetesPods("kubernetes").WithDashboard(d => d.Enabled = false);
+        inCode.AddContainer("app", "example/app").InPod(inCode.AddPod("pod"));
+        var byConfiguration = PodModel.CreateBuilder(["--operation", "publish", "--PodSuite:Dashboard:Enabled=false"]);
+        byConfiguration.AddKubernetesPods("kubernetes");
+        byConfiguration.AddContainer("app", "example/app").InPod(byConfiguration.AddPod("pod"));
+
+        foreach (var builder in new[] { inCode, byConfiguration })
+        {
+            var pods = await builder.MapAsync();
+
+            Assert.Equal(["pod"], pods.Select(p => p.Name));
+            Assert.DoesNotContain(pods.Pod("pod").Container("app").Env ?? [], e => e.Name.StartsWith("OTEL_EXPORTER", StringComparison.Ordinal) || e.Name == "POD_NAME");
+        }
+    }
+
+    [Fact]
+    public async Task ItsImagePortsAndServiceTypeAreSettingsAndUnsecuredIsAskedFor()
+    {
+        var builder = PodModel.CreateBuilder(["--operation", "publish", "--PodSuite:Dashboard:Unsecured=true"]);
+        builder.AddKubernetesPods("kubernetes").WithDashboard(d =>
+        {
+            d.Image = "registry.example/aspire-dashboard:13.6.5";
+            d.FrontendPort = 28888;
+            d.OtlpPort = 28889;
+            d.ServiceType = PodServiceType.NodePort;
+        });
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        var pods = await builder.MapAsync();
+
+        var dashboard = pods.Pod("aspire-dashboard");
+        var container = dashboard.Container("dashboard");
+        Assert.Equal("registry.example/aspire-dashboard:13.6.5", container.Image);
+        Assert.Equal("true", container.Env("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"));
+        Assert.DoesNotContain(container.Env, e => e.ValueFrom?.SecretKeyRef is not null);
+        Assert.Equal("http://0.0.0.0:28888", container.Env("ASPNETCORE_URLS"));
+        Assert.Contains(dashboard.Services, s => s.Spec.Type == "NodePort" && s.Spec.Ports.Single().Port == 28888);
+        Assert.Equal("http://aspire-dashboard-otlp-grpc:28889", pods.Pod("pod").Container("app").Env("OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+}
