@@ -58,6 +58,32 @@ public class PodmanMappingTests
     }
 
     [Fact]
+    public async Task AnHttpLivenessProbeBecomesAHealthCheckThatNeedsOnlyBashSinceTheImagesHaveNoCurl()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddFakeProject("web").InPod(builder.AddPod("pod")).WithHttpEndpoint().WithExternalHttpEndpoints();
+
+        var web = (await builder.MapAsync(Publisher.ForPodman)).Pod("pod").Container("web");
+        var plain = (await PlainModel()).Pod("pod").Container("web");
+
+        Assert.Null(web.LivenessProbe.HttpGet);
+        // One shell line: podman 4.3 joins the words and runs them with /bin/sh -c.
+        Assert.Equal(
+            [@"bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf ""GET /alive HTTP/1.0\r\nHost: localhost\r\n\r\n"" >&3 && read -r status <&3 && [[ $status == HTTP/1.?"" ""[23]* ]]'"],
+            web.LivenessProbe.Exec.Command);
+        Assert.Equal(plain.LivenessProbe.PeriodSeconds, web.LivenessProbe.PeriodSeconds);
+        Assert.Equal("/health", web.ReadinessProbe.HttpGet.Path);
+        Assert.Equal("/alive", plain.LivenessProbe.HttpGet.Path);
+
+        static Task<IReadOnlyList<PodManifest>> PlainModel()
+        {
+            var builder = PodModel.CreatePublishingBuilder();
+            builder.AddFakeProject("web").InPod(builder.AddPod("pod")).WithHttpEndpoint().WithExternalHttpEndpoints();
+            return builder.MapAsync();
+        }
+    }
+
+    [Fact]
     public async Task AnotherPodIsReachedThroughTheHost()
     {
         var builder = PodModel.CreatePublishingBuilder();

@@ -35,6 +35,20 @@ public class RunningPodTests(PodRuntime pods)
     }
 
     [SkippableFact]
+    public async Task EveryHealthCheckRunsWithoutCurlAndPasses()
+    {
+        pods.SkipUnlessRunning();
+
+        foreach (var container in new[] { "mc1-log-writer", "mc1-static-site", "mc3-proxy", "mc3-webapp", "myapp-pod-myapp" })
+        {
+            var (exitCode, output) = await pods.PodmanAsync("healthcheck", "run", container);
+
+            Assert.True(exitCode == 0, $"podman healthcheck run {container}: {output}");
+            Assert.Equal("healthy", (await pods.InspectAsync(container)).GetProperty("State").GetProperty("Health").GetProperty("Status").GetString());
+        }
+    }
+
+    [SkippableFact]
     public async Task Mc2TheConsumerSawEveryMessageAndExitedZeroInThePodsOwnIpcNamespace()
     {
         pods.SkipUnlessRunning();

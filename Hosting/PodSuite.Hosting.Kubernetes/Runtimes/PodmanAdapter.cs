@@ -22,6 +22,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// anywhere: it cannot tell callers apart), and a ClusterIP port that no pod calls is reached only at the pod's own
 /// address on podman's network, as <c>kubectl port-forward</c> would;</item>
 /// <item>podman has no Jobs: a Job becomes the bare Pod it would run;</item>
+/// <item>podman runs a liveness probe as a health check inside the container, an HTTP one with <c>curl</c>, which the
+/// .NET images lack: it becomes the same request made with bash's <c>/dev/tcp</c>;</item>
 /// <item>podman takes no namespace from the downward API and expands no <c>$(NAME)</c> in a value: the values are
 /// written in, as the kubelet would resolve them;</item>
 /// <item>podman makes each emptyDir and ConfigMap volume a named volume, shared by name across pods (and a ConfigMap's
@@ -58,6 +60,7 @@ internal sealed class PodmanAdapter : RuntimeAdapter
         {
             container.Ports = PublishedOnly(container.Ports, hostPorts);
             ResolveEnvironment(container, bare.Metadata.Name, bare.Metadata.NamespaceProperty ?? DefaultNamespace);
+            container.LivenessProbe = HealthCheckWithoutCurl(container.LivenessProbe);
         }
 
         var configMaps = OwnVolumes(pod.Name, bare.Spec, pod.ConfigMaps);
@@ -68,6 +71,26 @@ internal sealed class PodmanAdapter : RuntimeAdapter
         }
 
         return pod with { Workload = bare, Services = [], NetworkPolicy = null, ConfigMaps = configMaps };
+    }
+
+    /// <summary>
+    /// An HTTP probe as a command that needs bash alone: a GET on the loopback with HTTP/1.0, passing on a 2xx or 3xx
+    /// status line, as the kubelet's does. Podman 4.3 joins an exec probe's words with spaces and runs them with
+    /// <c>/bin/sh -c</c>, so the command is one shell line. The readiness probe stays HTTP: the deploy makes its
+    /// request from the host.
+    /// </summary>
+    public static V1Probe? HealthCheckWithoutCurl(V1Probe? probe)
+    {
+        if (probe?.HttpGet is not { } get)
+        {
+            return probe;
+        }
+
+        var request = $"GET {get.Path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n";
+        var line = $"bash -c 'exec 3<>/dev/tcp/127.0.0.1/{get.Port.Value} && printf \"{request}\" >&3 && read -r status <&3 && [[ $status == HTTP/1.?\" \"[23]* ]]'";
+        probe.Exec = new V1ExecAction { Command = [line] };
+        probe.HttpGet = null;
+        return probe;
     }
 
     private static void ResolveEnvironment(V1Container container, string pod, string @namespace)

@@ -7,9 +7,9 @@ using PodSuite.Hosting.Kubernetes.Rendering;
 namespace PodSuite.Hosting.Kubernetes.Runtimes;
 
 /// <summary>
-/// What podman says of the pods a deploy played: each container's state, and readiness checked as the kubelet would.
-/// Podman 4.3 runs an HTTP readiness probe as a health check with <c>curl</c> inside the container, which the .NET
-/// images lack, so the probe's request is made here, at the pod's address on podman's network.
+/// What podman says of the pods a deploy played: each container's state, and readiness checked as the kubelet would:
+/// the readiness probe's request made here, at the pod's address on podman's network, and the liveness probe run as
+/// podman's health check.
 /// </summary>
 /// <param name="http">Makes the readiness probes' requests.</param>
 /// <param name="podman">The podman program.</param>
@@ -37,7 +37,8 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
         {
             var state = inspected.GetValueOrDefault(ContainerName(pod, container.Name));
             var ready = !runsToCompletion && state?.Status == "running"
-                && await AnswersReadinessAsync(container, address, cancellationToken).ConfigureAwait(false);
+                && await AnswersReadinessAsync(container, address, cancellationToken).ConfigureAwait(false)
+                && await PassesHealthCheckAsync(pod, container, cancellationToken).ConfigureAwait(false);
             containers.Add(Status(container, state, runsToCompletion, ready));
         }
 
@@ -81,6 +82,20 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
         var failed = exited && state.ExitCode != 0;
         return new ContainerStatus(container.Name, state.Status, state.ExitCode, state.Restarts,
             Ready: mustComplete ? exited && state.ExitCode == 0 : ready, Failed: failed);
+    }
+
+    // Podman schedules health checks with systemd timers; without systemd (as here) nothing runs them, and a container
+    // shows "(starting)" for ever. Run here, the liveness check is run for real, and podman records its result.
+    private async Task<bool> PassesHealthCheckAsync(PodManifest pod, V1Container container, CancellationToken cancellationToken)
+    {
+        if (container.LivenessProbe is null)
+        {
+            return true;
+        }
+
+        var (exitCode, _, _) = await ExternalCommand.Of(podman, "healthcheck", "run", ContainerName(pod, container.Name))
+            .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return exitCode == 0;
     }
 
     private async Task<bool> AnswersReadinessAsync(V1Container container, string? address, CancellationToken cancellationToken)
