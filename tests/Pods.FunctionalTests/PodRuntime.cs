@@ -10,6 +10,14 @@ namespace Pods.FunctionalTests;
 /// </summary>
 public sealed class PodRuntime : IAsyncLifetime
 {
+    /// <summary>
+    /// The tests' deploys are labelled as an app of their own, so their destroy never takes away a deploy of the user's.
+    /// </summary>
+    public const string PartOf = "podsuite-tests";
+
+    /// <summary>The pods a deploy of the demo makes.</summary>
+    public static readonly string[] DemoPods = ["aspire-dashboard", "mc1", "mc2", "mc3", "myapp-pod"];
+
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(15);
 
     public string? Unavailable { get; private set; }
@@ -36,8 +44,31 @@ public sealed class PodRuntime : IAsyncLifetime
             return;
         }
 
+        if (await PodsInTheWayAsync() is { Length: > 0 } inTheWay)
+        {
+            Unavailable = $"pods the tests would replace are running, and they are not the tests' own: {inTheWay}. The tests " +
+                "use the same pod names and host ports; remove yours first (dotnet run --project AppHost -- --operation publish " +
+                "--step destroy-pods --PodSuite:Runtime=Podman) and run the tests again";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException(Unavailable);
+            }
+
+            return;
+        }
+
         await RunStepAsync("destroy-pods");
         DeployOutput = await RunStepAsync("deploy-pods");
+    }
+
+    // A pod with one of the demo's names that a deploy of the tests' own did not make: a user's deploy, or their own pod.
+    private async Task<string> PodsInTheWayAsync()
+    {
+        var (_, listed) = await TryRunAsync("podman", ["pod", "ps", "--format", "{{.Name}} {{index .Labels \"app.kubernetes.io/part-of\"}}"]);
+        return string.Join(", ", listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Trim().Split(' ', 2))
+            .Where(pod => DemoPods.Contains(pod[0]) && (pod.Length < 2 || pod[1] != PartOf))
+            .Select(pod => pod.Length < 2 || pod[1].Length == 0 ? pod[0] : $"{pod[0]} (part of {pod[1]})"));
     }
 
     /// <summary>Deploys the pods again, after a test took them away.</summary>
@@ -62,7 +93,7 @@ public sealed class PodRuntime : IAsyncLifetime
     /// <summary>Runs one of the app host's pipeline steps for podman, with more settings: its exit code and output.</summary>
     public Task<(int ExitCode, string Output)> TryRunStepAsync(string step, params string[] settings) => TryRunAsync("dotnet",
         // --no-build: this project builds the app host (a reference), and another test process may be running it.
-        ["run", "--project", Path.Combine(TestRepository.Root, "AppHost"), "--no-build", "--", "--operation", "publish", "--step", step, "--PodSuite:Runtime=Podman", .. settings]);
+        ["run", "--project", Path.Combine(TestRepository.Root, "AppHost"), "--no-build", "--", "--operation", "publish", "--step", step, "--PodSuite:Runtime=Podman", $"--PodSuite:PartOf={PartOf}", .. settings]);
 
     public void SkipUnlessRunning() => Skip.If(Unavailable is not null, Unavailable);
 

@@ -7,7 +7,7 @@ namespace Pods.FunctionalTests;
 [Collection(PodRuntimeCollection.Name)]
 public class ShippingTests(PodRuntime pods)
 {
-    private static readonly string[] s_pods = ["aspire-dashboard", "mc1", "mc2", "mc3", "myapp-pod"];
+    private static readonly string[] s_pods = PodRuntime.DemoPods;
 
     [SkippableFact]
     public void TheDeployWaitedForEveryPodAndPrintedWhereEachStands()
@@ -49,7 +49,7 @@ public class ShippingTests(PodRuntime pods)
         {
             var output = await pods.RunStepAsync("destroy-pods");
 
-            Assert.Contains("Destroyed 5 pods of 'podsuite'", output);
+            Assert.Contains($"Destroyed 5 pods of '{PodRuntime.PartOf}'", output);
             Assert.Contains("Removed secret aspire-dashboard-login", output);
             Assert.NotEqual(0, (await pods.PodmanAsync("secret", "inspect", "aspire-dashboard-login")).ExitCode);
             var left = (await pods.PodmanAsync("pod", "ps", "--format", "{{.Name}}")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
