@@ -12,8 +12,11 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResol
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
+// Aspire names each member's telemetry after it, here and in the pods: the container's name.
+var container = builder.Configuration["OTEL_SERVICE_NAME"] ?? "webapp";
 app.MapGet("/", (HttpRequest request) => Results.Content(
-    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed)), "text/html; charset=utf-8"));
+    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed), container, request.HttpContext.Connection.LocalPort, proxyPort),
+    "text/html; charset=utf-8"));
 app.MapGet("/api/info", (HttpRequest request) => PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed));
 
 await app.StartAsync();

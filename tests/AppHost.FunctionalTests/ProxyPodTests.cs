@@ -32,8 +32,8 @@ public class ProxyPodTests(PodSuiteAppFixture fixture)
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"<h1>Hello from {Dns.GetHostName()}</h1>", page);
-        Assert.Contains("<dt>X-Forwarded-For</dt>", page);
+        Assert.Contains($"Container <strong>webapp</strong> on host <strong>{Dns.GetHostName()}</strong> made this page", page);
+        Assert.Contains("<th scope=\"row\">X-Forwarded-For</th>", page);
     }
 
     [Fact]

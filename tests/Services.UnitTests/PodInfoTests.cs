@@ -37,12 +37,22 @@ public class PodInfoTests
     }
 
     [Fact]
-    public void ThePageNamesTheHostAndEncodesWhatTheClientSent()
+    public void ThePageNamesTheContainerHostPortAndProtocolAndEncodesWhatTheClientSent()
     {
-        var page = InfoPage.Render(new PodInfo("mc3-pod", "HTTP/1.1", new Dictionary<string, string> { ["X-Forwarded-Host"] = "<script>" }, 1));
+        var page = InfoPage.Render(new PodInfo("mc3-pod", "HTTP/2", new Dictionary<string, string> { ["X-Forwarded-Host"] = "<script>" }, 1), "webapp", 5001, 5001);
 
-        Assert.Contains("<h1>Hello from mc3-pod</h1>", page);
-        Assert.Contains("<dt>X-Forwarded-Host</dt><dd>&lt;script&gt;</dd>", page);
+        Assert.Contains("Container <strong>webapp</strong> on host <strong>mc3-pod</strong> made this page. The request reached it on port <strong>5001</strong> over <strong>HTTP/2</strong>", page);
+        Assert.Contains("HTTP/2 without TLS (h2c)", page);
+        Assert.Contains("<tr><th scope=\"row\">X-Forwarded-Host</th><td>&lt;script&gt;</td><td>the host and port the browser asked for</td></tr>", page);
         Assert.DoesNotContain("<script>", page);
+    }
+
+    [Fact]
+    public void ARequestThatDidNotComeThroughTheProxyIsSaidToHaveGoneStraightToTheWebApp()
+    {
+        var page = InfoPage.Render(new PodInfo("host", "HTTP/1.1", new Dictionary<string, string>(), 1), "webapp", 5000, 5001);
+
+        Assert.Contains("Straight to the web app: no proxy forwarded this request", page);
+        Assert.DoesNotContain("<table id=\"headers\">", page);
     }
 }

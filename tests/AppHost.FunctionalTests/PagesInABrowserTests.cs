@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+
+namespace AppHost.FunctionalTests;
+
+/// <summary>
+/// The demo pages as a learner sees them: opened in headless Chromium (Debian's, through Playwright; browser downloads
+/// are blocked here) against the running app host, at a phone's width, with a screenshot of each kept under the test
+/// output's <c>screenshots/</c>. Without Chromium the tests are skipped, except under CI=true.
+/// </summary>
+[Collection(PodSuiteCollection.Name)]
+public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException($"CI needs {Chromium} for the browser tests (apt-get install chromium).");
+            }
+
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task TheMc3PageSaysWhatAnsweredAndThePathTheRequestTookThroughTheProxy()
+    {
+        var page = await OpenAsync(fixture.App.GetEndpoint("proxy", "http"));
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pod mc3: a web app behind a proxy, over localhost");
+        await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("Container webapp on host");
+        await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("over HTTP/2");
+        await Assertions.Expect(page.Locator("#path li")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#path li").Nth(1)).ToContainTextAsync("HTTP/2 without TLS (h2c)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "X-Forwarded-For" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a phone's screen");
+        await ScreenshotAsync(page, "mc3");
+    }
+
+    private async Task<IPage> OpenAsync(Uri url)
+    {
+        Skip.If(_browser is null, $"{Chromium} is not installed (apt-get install chromium)");
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var response = await page.GotoAsync(url.ToString());
+        Assert.True(response?.Ok, $"{url} answered {response?.Status}");
+        return page;
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(s_screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, $"{name}.png"), FullPage = true });
+    }
+}
