@@ -9,8 +9,36 @@ namespace PodSuite.LogWriter;
 /// </summary>
 public sealed class TimestampFile
 {
-    /// <summary>The first line of the page: just enough HTML for a browser to show one timestamp a line.</summary>
-    public const string Header = "<!doctype html><meta charset=\"utf-8\"><title>log-writer</title><pre>";
+    private const string Style =
+        "body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1b1b1b}" +
+        "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}" +
+        "code,pre{font:14px ui-monospace,monospace;background:#f4f4f4}pre{padding:.75rem;overflow-x:auto}";
+
+    /// <summary>
+    /// The first line of the page, all of it but the timestamp lines (which follow, one a line, newest last, so that the
+    /// file ends with the newest): what the page shows and how the pod makes it, the writer's count and newest line, and
+    /// a reload every two seconds, so a reader sees the file grow.
+    /// </summary>
+    public static string Header(int count, int maxLines, string? newest) =>
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
+        "<meta http-equiv=\"refresh\" content=\"2\"><title>mc1: a shared volume</title><style>" + Style + "</style></head><body>" +
+        "<h1>Pod mc1: two containers, one shared volume</h1>" +
+        "<h2>What you are seeing</h2><p id=\"seeing\">A file: <code>index.html</code> on the pod's shared volume <code>html</code>. " +
+        "Container <strong>log-writer</strong> rewrites it every second (mounted at <code>/var/log-writer/html</code>); container " +
+        "<strong>static-site</strong> serves it on port 8081 from its own mount of the same volume (<code>/srv/static-site</code>). " +
+        "Neither calls the other: the volume is all they share.</p>" +
+        "<h2>The writer, right now</h2><p id=\"writer\">The file holds <strong id=\"count\">" + count.ToString(CultureInfo.InvariantCulture) +
+        "</strong> lines (it keeps the last " + maxLines.ToString(CultureInfo.InvariantCulture) + "); log-writer wrote the newest at <strong id=\"newest\">" +
+        (newest ?? "-") + "</strong> (UTC). This page reloads every 2 seconds.</p>" +
+        "<h2>How the pod is written</h2><p>In the pod model (<code>AppHost/AppHost.cs</code>):</p><pre>var mc1 = builder.AddPod(\"mc1\");" +
+        "&#10;var html = mc1.AddSharedVolume(\"html\");&#10;builder.AddProject&lt;Projects.LogWriter&gt;(\"log-writer\").InPod(mc1)" +
+        "&#10;    .WithSharedVolume(html, \"/var/log-writer/html\", \"LogWriter__Directory\");&#10;builder.AddProject&lt;Projects.StaticSite&gt;(\"static-site\").InPod(mc1)" +
+        "&#10;    .WithSharedVolume(html, \"/srv/static-site\", \"StaticSite__Root\");</pre>" +
+        "<p>Published (<code>manifests/mc1/deployment.yaml</code>): one pod with an <code>emptyDir</code> volume <code>html</code>, mounted in both " +
+        "containers. Locally, the app host makes it a temporary directory both processes are given.</p>" +
+        "<h2>Try this</h2><ul><li>Stop <code>log-writer</code> in the dashboard: this page stops growing, and static-site goes on serving the last file.</li>" +
+        "<li><code>curl -s http://localhost:8081/ | tail -n 3</code>: the newest lines, as the file ends.</li></ul>" +
+        "<h2>The lines</h2><pre id=\"lines\">";
 
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
@@ -44,7 +72,7 @@ public sealed class TimestampFile
     public void Append(DateTimeOffset now)
     {
         Keep(Line(now));
-        var page = new StringBuilder(Header).Append('\n');
+        var page = new StringBuilder(Header(_lines.Count, MaxLines, _lines.LastOrDefault())).Append('\n');
         foreach (var line in _lines)
         {
             page.Append(line).Append('\n');

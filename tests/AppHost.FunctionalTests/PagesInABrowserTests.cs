@@ -64,6 +64,23 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
         await ScreenshotAsync(page, "mc3");
     }
 
+    [SkippableFact]
+    public async Task TheMc1PageIsTheSharedFileAndItGrowsAsTheWriterAddsLines()
+    {
+        var page = await OpenAsync(fixture.App.GetEndpoint("static-site", "http"));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pod mc1: two containers, one shared volume");
+        await Assertions.Expect(page.Locator("#seeing")).ToContainTextAsync("Container log-writer rewrites it every second");
+        var newest = await page.Locator("#newest").TextContentAsync();
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", newest);
+        Assert.EndsWith(newest!, (await page.Locator("#lines").TextContentAsync())!.TrimEnd());
+
+        // The page reloads itself every two seconds; the writer adds a line a second.
+        await Assertions.Expect(page.Locator("#newest")).Not.ToHaveTextAsync(newest!, new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a phone's screen");
+        await ScreenshotAsync(page, "mc1");
+    }
+
     private async Task<IPage> OpenAsync(Uri url)
     {
         Skip.If(_browser is null, $"{Chromium} is not installed (apt-get install chromium)");

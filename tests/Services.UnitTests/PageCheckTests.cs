@@ -36,7 +36,7 @@ public sealed class PageCheckTests : IDisposable
     {
         Assert.Contains("does not exist", PageCheck.Problem(Page, TimeSpan.FromSeconds(1), Now));
 
-        File.WriteAllText(Page, TimestampFile.Header + "\n");
+        File.WriteAllText(Page, TimestampFile.Header(0, 60, null) + "\n");
 
         Assert.Contains("holds no timestamp line", PageCheck.Problem(Page, TimeSpan.FromSeconds(1), Now));
     }

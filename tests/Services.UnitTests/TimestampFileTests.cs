@@ -18,7 +18,22 @@ public sealed class TimestampFileTests : IDisposable
 
         file.Append(Start);
 
-        Assert.Equal([TimestampFile.Header, "2026-11-24T15:00:00.000Z"], File.ReadAllLines(PagePath));
+        Assert.Equal([TimestampFile.Header(1, 10, "2026-11-24T15:00:00.000Z"), "2026-11-24T15:00:00.000Z"], File.ReadAllLines(PagePath));
+    }
+
+    [Fact]
+    public void ThePageSaysWhatItIsAndHowManyLinesTheWriterKeptWithTheNewest()
+    {
+        var file = new TimestampFile(PagePath, maxLines: 60);
+
+        file.Append(Start);
+        file.Append(Start.AddSeconds(1));
+
+        var header = File.ReadAllLines(PagePath)[0];
+        Assert.Contains("<h1>Pod mc1: two containers, one shared volume</h1>", header);
+        Assert.Contains("The file holds <strong id=\"count\">2</strong> lines (it keeps the last 60); log-writer wrote the newest at <strong id=\"newest\">2026-11-24T15:00:01.000Z</strong>", header);
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", header);
+        Assert.EndsWith("<pre id=\"lines\">", header);
     }
 
     [Fact]
@@ -32,7 +47,7 @@ public sealed class TimestampFileTests : IDisposable
         }
 
         Assert.Equal(
-            [TimestampFile.Header, "2026-11-24T15:00:07.000Z", "2026-11-24T15:00:08.000Z", "2026-11-24T15:00:09.000Z"],
+            [TimestampFile.Header(3, 3, "2026-11-24T15:00:09.000Z"), "2026-11-24T15:00:07.000Z", "2026-11-24T15:00:08.000Z", "2026-11-24T15:00:09.000Z"],
             File.ReadAllLines(PagePath));
     }
 
@@ -48,7 +63,7 @@ public sealed class TimestampFileTests : IDisposable
         after.Append(Start.AddSeconds(3));
 
         Assert.Equal(
-            [TimestampFile.Header, "2026-11-24T15:00:01.000Z", "2026-11-24T15:00:02.000Z", "2026-11-24T15:00:03.000Z"],
+            [TimestampFile.Header(3, 3, "2026-11-24T15:00:03.000Z"), "2026-11-24T15:00:01.000Z", "2026-11-24T15:00:02.000Z", "2026-11-24T15:00:03.000Z"],
             File.ReadAllLines(PagePath));
     }
 
@@ -68,7 +83,7 @@ public sealed class TimestampFileTests : IDisposable
     {
         using (var page = new StreamWriter(PagePath))
         {
-            page.Write(TimestampFile.Header);
+            page.Write(TimestampFile.Header(0, 1, null));
             page.Write(new string('x', 64 * 1024 * 1024));   // 64 MB on the header's line, no newline in it
             page.Write("\n2026-11-24T15:00:00.000Z\n2026-11-24T15:00:01.000Z\n");
         }
@@ -97,7 +112,8 @@ public sealed class TimestampFileTests : IDisposable
                 var page = File.ReadAllText(PagePath);
                 Assert.EndsWith("\n", page);
                 var lines = page.TrimEnd('\n').Split('\n');
-                Assert.Equal(TimestampFile.Header, lines[0]);
+                Assert.StartsWith("<!doctype html>", lines[0]);
+                Assert.Contains($"<strong id=\"count\">{lines.Length - 1}</strong>", lines[0]);
                 Assert.InRange(lines.Length - 1, 1, maxLines);
                 Assert.All(lines.Skip(1), line => Assert.True(TimestampFile.IsLine(line), $"torn line: '{line}'"));
                 Interlocked.Increment(ref reads);
