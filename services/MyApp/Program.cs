@@ -19,6 +19,11 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGet("/api/items", (AppDatabase db) => db.Items());
-app.MapGet("/", (AppDatabase db, InitOrderLog order) => Results.Content(ItemsPage.Render(db.Items(), order.Read()), "text/html; charset=utf-8"));
-app.MapAdminEndpoints(app.Configuration.GetValue<int?>(AdminEndpoints.PortKey));
+var adminPort = app.Configuration.GetValue<int?>(AdminEndpoints.PortKey);
+// Aspire names each member's telemetry after it, here and in the pods: the container's name.
+var container = app.Configuration["OTEL_SERVICE_NAME"] ?? "myapp";
+app.MapGet("/", (HttpRequest request, AppDatabase db, InitOrderLog order) => Results.Content(
+    ItemsPage.Render(db.Items(), order.Read(), container, System.Net.Dns.GetHostName(), request.Host.Value ?? "", request.HttpContext.Connection.LocalPort, adminPort),
+    "text/html; charset=utf-8"));
+app.MapAdminEndpoints(adminPort);
 app.Run();

@@ -44,7 +44,7 @@ public static class InfoPage
                 .Append("</code>: the <strong>proxy</strong> container (YARP), the pod's only way in.</li>")
                 .Append("<li>The proxy forwarded it to <code>localhost:").Append(localPort.ToString(CultureInfo.InvariantCulture)).Append("</code> over ")
                 .Append(Encode(info.Protocol)).Append(localPort == proxyPort ? ": HTTP/2 without TLS (h2c), on a port kept for it, so one connection carries every request." : ".")
-                .Append(" Containers of one pod share its network, so <em>localhost</em> is the other container.</li>")
+                .Append(" Containers of one pod share its network, so <em>localhost</em> is the other container (in the local run, Aspire's own proxy sits in between).</li>")
                 .Append("<li><strong>").Append(Encode(container)).Append("</strong> answered, and the proxy passed the page back.</li></ol>")
                 .Append("<p>The headers the proxy added, so that the web app still knows who asked:</p>")
                 .Append("<table id=\"headers\"><thead><tr><th scope=\"col\">header</th><th scope=\"col\">value</th><th scope=\"col\">meaning</th></tr></thead><tbody>");

@@ -81,6 +81,23 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
         await ScreenshotAsync(page, "mc1");
     }
 
+    [SkippableFact]
+    public async Task TheMyAppPageShowsTheInitStepsTimelineFromTheirOwnRecordAndTheRowsTheyPrepared()
+    {
+        var page = await OpenAsync(fixture.App.GetEndpoint("myapp", "http"));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pod myapp-pod: init steps in order, then the app");
+        await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("Container myapp on host");
+        await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("Its second port");
+        var containers = await page.Locator("#init-order tbody tr td:nth-child(2)").AllTextContentsAsync();
+        Assert.Equal(["init-myservice", "init-myservice", "init-mydb", "init-mydb", "myapp"], containers.Take(5));
+        await Assertions.Expect(page.Locator("#init-order tbody tr").Nth(1)).ToContainTextAsync("ended, exit code 0, after");
+        await Assertions.Expect(page.Locator("#init-order-verdict")).ToHaveTextAsync("One after the other: each step ended with success before the next began.");
+        Assert.True(await page.Locator("#items tbody tr").CountAsync() > 0, "no rows: init-mydb seeded none");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a phone's screen");
+        await ScreenshotAsync(page, "myapp-pod");
+    }
+
     private async Task<IPage> OpenAsync(Uri url)
     {
         Skip.If(_browser is null, $"{Chromium} is not installed (apt-get install chromium)");
