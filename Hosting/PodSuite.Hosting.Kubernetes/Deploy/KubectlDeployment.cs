@@ -63,7 +63,7 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
                 ? Encoding.UTF8.GetString(Convert.FromBase64String((await GetBrowserToken().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).Trim()))
                 : null;
             var port = options.Dashboard.FrontendPort;
-            LogDashboard(logger, PortForward(port).ToString(), DashboardLogin.Url("localhost", port, token));
+            DashboardLogin.LogWayIn(logger, $"run '{PortForward(port)}', then open {DashboardLogin.Url("localhost", port, token)}");
         }
     }
 
@@ -89,7 +89,7 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         }
 
         await LabelLoginSecret().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        LogCreatedSecret(logger, KubernetesPodsDashboard.LoginSecretName);
+        DashboardLogin.LogCreated(logger);
     }
 
     public async Task DestroyAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken) =>
@@ -121,7 +121,7 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             $"{ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}", $"{ObjectMetadata.PartOfLabel}={ObjectMetadata.PartOf(options)}");
 
     public ExternalCommand GetBrowserToken() =>
-        Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "-o", $"jsonpath={{.data.{DashboardPod.BrowserTokenSecretKey}}}");
+        Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "-o", $"jsonpath={{.data.{DashboardPod.BrowserTokenKey}}}");
 
     public ExternalCommand PortForward(int port) =>
         Namespaced("port-forward", $"service/{KubernetesPodsDashboard.PodName}", port.ToString(CultureInfo.InvariantCulture));
@@ -148,12 +148,6 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Every pod is ready:\n{Pods}")]
     private static partial void LogReady(ILogger logger, string pods);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created secret {Secret}: the dashboard's browser token and API key")]
-    private static partial void LogCreatedSecret(ILogger logger, string secret);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Aspire dashboard, with every container's logs, traces and metrics: run '{PortForward}', then open {Url}")]
-    private static partial void LogDashboard(ILogger logger, string portForward, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed:\n{Deleted}")]
     private static partial void LogDestroyed(ILogger logger, string deleted);

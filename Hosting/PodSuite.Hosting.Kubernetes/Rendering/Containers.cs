@@ -1,7 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
-using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
@@ -28,11 +27,17 @@ internal static class Containers
             Ports = ContainerPorts.Of(member, ports),
             VolumeMounts = mounts,
             Resources = ResourceRequirements.For(ResourceRequirements.Of(member)),
-            SecurityContext = SecurityDefaults.Container(member is ProjectResource || member.HasAnnotationOfType<DashboardAnnotation>() ? SecurityDefaults.DotNetAppUser : null),
+            SecurityContext = SecurityDefaults.Container(UserOf(member)),
             RestartPolicy = role == ContainerRole.NativeSidecar ? RestartAlways : null,
             ReadinessProbe = probes.Readiness,
             LivenessProbe = probes.Liveness,
             StartupProbe = probes.Startup,
         };
     }
+
+    // The image's user where it is not known to be non-root by number: the SDK's .NET images run as APP_UID.
+    private static long? UserOf(IResource member) =>
+        member.TryGetLastAnnotation<ContainerUserAnnotation>(out var user) ? user.User
+        : member is ProjectResource ? SecurityDefaults.DotNetAppUser
+        : null;
 }

@@ -4,7 +4,6 @@ using Aspire.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
 using PodSuite.Hosting.Kubernetes.Deploy;
-using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
 
@@ -30,7 +29,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         var login = new PodmanLoginSecret(pods, options);
         if (DashboardLogin.IsReferred(manifests) && await login.EnsureAsync(cancellationToken).ConfigureAwait(false))
         {
-            LogCreatedSecret(logger, KubernetesPodsDashboard.LoginSecretName);
+            DashboardLogin.LogCreated(logger);
         }
 
         foreach (var pod in manifests)
@@ -67,7 +66,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         LogReady(logger, PodStatus.Table(ready));
         if (DashboardLogin.DashboardPod(manifests) is { } dashboard)
         {
-            LogDashboard(logger, await DashboardUrlAsync(dashboard, login, cancellationToken).ConfigureAwait(false));
+            DashboardLogin.LogWayIn(logger, await DashboardUrlAsync(dashboard, login, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -108,7 +107,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
 
         if (await new PodmanLoginSecret(pods, options).RemoveAsync(cancellationToken).ConfigureAwait(false))
         {
-            LogRemovedSecret(logger, KubernetesPodsDashboard.LoginSecretName);
+            DashboardLogin.LogRemoved(logger);
         }
 
         LogDestroyed(logger, ours.Count, ObjectMetadata.PartOf(options));
@@ -214,15 +213,6 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Every pod is ready:\n{Table}")]
     private static partial void LogReady(ILogger logger, string table);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created secret {Secret}: the dashboard's browser token and API key")]
-    private static partial void LogCreatedSecret(ILogger logger, string secret);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed secret {Secret}")]
-    private static partial void LogRemovedSecret(ILogger logger, string secret);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Aspire dashboard, with every container's logs, traces and metrics: {Url}")]
-    private static partial void LogDashboard(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed pod {Pod}")]
     private static partial void LogRemoved(ILogger logger, string pod);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Telemetry;
 
@@ -13,7 +14,9 @@ namespace PodSuite.Hosting.Kubernetes.Telemetry;
 /// </summary>
 internal static class DashboardPod
 {
-    private const string BrowserTokenKey = "browser-token";
+    /// <summary>The key of the login Secret that holds the browser token.</summary>
+    public const string BrowserTokenKey = "browser-token";
+
     private const string ApiKeyKey = "api-key";
 
     public static void Apply(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
@@ -33,6 +36,8 @@ internal static class DashboardPod
         var dashboard = builder.AddContainer(KubernetesPodsDashboard.ContainerName, settings.Image)
             .InPod(pod)
             .WithAnnotation(new DashboardAnnotation())
+            // Microsoft's image runs as the user "app"; the one eng/pods/setup.sh builds, as its uid.
+            .WithAnnotation(new ContainerUserAnnotation(SecurityDefaults.DotNetAppUser))
             .WithHttpEndpoint(port: settings.FrontendPort, targetPort: settings.FrontendPort, name: DashboardAnnotation.FrontendEndpointName)
             .WithEndpoint(port: settings.OtlpPort, targetPort: settings.OtlpPort, name: DashboardAnnotation.OtlpEndpointName, scheme: "http")
             .WithExternalHttpEndpoints()
@@ -51,7 +56,7 @@ internal static class DashboardPod
 
         dashboard.WithEnvironment("DASHBOARD__FRONTEND__AUTHMODE", "BrowserToken")
             .WithEnvironment("DASHBOARD__API__AUTHMODE", "ApiKey")
-            .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__FRONTEND__BROWSERTOKEN", KubernetesPodsDashboard.LoginSecretName, BrowserTokenKey, optional: true))
+            .WithAnnotation(new SecretEnvironmentAnnotation(DashboardLogin.BrowserTokenVariable, KubernetesPodsDashboard.LoginSecretName, BrowserTokenKey, optional: true))
             .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__API__PRIMARYAPIKEY", KubernetesPodsDashboard.LoginSecretName, ApiKeyKey, optional: true));
     }
 
@@ -87,7 +92,4 @@ internal static class DashboardPod
         [BrowserTokenKey] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
         [ApiKeyKey] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
     };
-
-    /// <summary>The key of the login Secret that holds the browser token.</summary>
-    public static string BrowserTokenSecretKey => BrowserTokenKey;
 }
