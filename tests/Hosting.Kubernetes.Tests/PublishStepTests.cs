@@ -123,6 +123,22 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task ADashboardSettingWithAValueItCannotTakeFailsThePublishOnceNotTheBuild()
+    {
+        var builder = PublishingBuilder("--PodSuite:Dashboard:Enabled=maybe");
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        var logs = new FakeLogCollector();
+
+        var exitCode = await PublishAsync(builder, logs);
+
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.Equal("A setting under 'PodSuite:Dashboard' has a value it cannot take: String 'maybe' was not recognized as a valid Boolean.", error.Message);
+        Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
     public void AnAppHostPublishesThroughOneEnvironment()
     {
         var builder = PublishingBuilder();

@@ -26,7 +26,18 @@ internal static class DashboardPod
             builder.Resources.Remove(earlier);
         }
 
-        var settings = SettingsOf(environment, builder.Configuration);
+        KubernetesPodsDashboard settings;
+        try
+        {
+            settings = SettingsOf(environment, builder.Configuration);
+        }
+        catch (DistributedApplicationException)
+        {
+            // A setting with a value it cannot take: the model is built as the code says, and the publishing steps, which
+            // read the settings again, report it once and exit non-zero.
+            settings = SettingsOf(environment, configuration: null);
+        }
+
         if (!settings.Enabled)
         {
             return;
