@@ -20,6 +20,18 @@ public sealed class IpcOptions
     /// <summary>How long the consumer waits for the next message before it takes the producer for gone.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Where to send this member's report of the run when it ends (mc2's page, on mc3's web app); none when empty.
+    /// </summary>
+    public string ReportTo { get; set; } = "";
+
+    /// <summary>How long to keep trying to send the report while its receiver is not up.</summary>
+    public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The report's address, or <see langword="null"/> when there is none or it is not an absolute http(s) URL.</summary>
+    public Uri? ParseReportTo() =>
+        Uri.TryCreate(ReportTo, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
     /// <summary>The key as a number, or <see langword="null"/> when it is missing, malformed or 0 (IPC_PRIVATE).</summary>
     public int? ParseQueueKey()
     {

@@ -3,17 +3,29 @@ using PodSuite.Ipc;
 
 namespace PodSuite.IpcDemo;
 
-/// <summary>A role that does its work once on a thread of its own (queue calls block), then ends the process.</summary>
-public abstract class RunOnceRole(IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>
+/// A role that does its work once on a thread of its own (queue calls block), reports the run when
+/// <c>Ipc:ReportTo</c> is set, then ends the process.
+/// </summary>
+public abstract class RunOnceRole(RunRecord record, RunReporter reporter, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
+    : BackgroundService
 {
-    /// <returns>The process's exit code.</returns>
-    protected abstract int Run(CancellationToken stoppingToken);
+    /// <summary>How long the report is still tried after the process is asked to stop.</summary>
+    public static readonly TimeSpan ReportGraceOnStop = TimeSpan.FromSeconds(2);
 
-    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Factory.StartNew(() =>
+    /// <summary>The member's name in the pod, which its report carries.</summary>
+    protected abstract string Member { get; }
+
+    /// <returns>The outcome's name and the process's exit code.</returns>
+    protected abstract (string Outcome, int ExitCode) Run(CancellationToken stoppingToken);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            Environment.ExitCode = Run(stoppingToken);
+            var (outcome, exitCode) = await Task.Factory.StartNew(() => Run(stoppingToken), TaskCreationOptions.LongRunning).ConfigureAwait(false);
+            Environment.ExitCode = exitCode;
+            await ReportAsync(outcome, exitCode, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -25,28 +37,52 @@ public abstract class RunOnceRole(IHostApplicationLifetime lifetime) : Backgroun
         {
             lifetime.StopApplication();
         }
-    }, TaskCreationOptions.LongRunning);
+    }
+
+    private async Task ReportAsync(string outcome, int exitCode, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.ParseReportTo() is not { } address)
+        {
+            return;
+        }
+
+        // A stopping member still gets its report out, within a short grace.
+        using var limit = new CancellationTokenSource();
+        using var onStop = stoppingToken.Register(() => limit.CancelAfter(ReportGraceOnStop));
+        await reporter.SendAsync(address, record.Report(Member, outcome, exitCode), settings.ReportTimeout, limit.Token).ConfigureAwait(false);
+    }
 }
 
 /// <summary>Runs the producer once.</summary>
-public sealed class ProducerRole(QueueProducer producer, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
-    : RunOnceRole(lifetime)
+public sealed class ProducerRole(
+    QueueProducer producer, RunRecord record, RunReporter reporter, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
+    : RunOnceRole(record, reporter, options, lifetime)
 {
-    protected override int Run(CancellationToken stoppingToken)
+    private readonly IpcOptions _settings = options.Value;
+
+    protected override string Member => "producer";
+
+    protected override (string, int) Run(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        return (int)producer.Produce(MessageQueue.Create(settings.ParseQueueKey()!.Value), settings.Count, settings.Interval, stoppingToken);
+        var outcome = producer.Produce(MessageQueue.Create(_settings.ParseQueueKey()!.Value), _settings.Count, _settings.Interval, stoppingToken);
+        return (outcome.ToString(), (int)outcome);
     }
 }
 
 /// <summary>Runs the consumer once, with the outcome as the exit code.</summary>
-public sealed class ConsumerRole(QueueConsumer consumer, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
-    : RunOnceRole(lifetime)
+public sealed class ConsumerRole(
+    QueueConsumer consumer, RunRecord record, RunReporter reporter, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
+    : RunOnceRole(record, reporter, options, lifetime)
 {
-    protected override int Run(CancellationToken stoppingToken)
+    private readonly IpcOptions _settings = options.Value;
+
+    protected override string Member => "consumer";
+
+    protected override (string, int) Run(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        var queue = consumer.WaitForQueue(settings.ParseQueueKey()!.Value, settings.QueueWaitTimeout, stoppingToken);
-        return (int)(queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken, settings.IdleTimeout));
+        var queue = consumer.WaitForQueue(_settings.ParseQueueKey()!.Value, _settings.QueueWaitTimeout, stoppingToken);
+        var outcome = queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken, _settings.IdleTimeout);
+        return (outcome.ToString(), (int)outcome);
     }
 }

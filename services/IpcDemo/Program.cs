@@ -6,7 +6,7 @@ using PodSuite.IpcDemo;
 var role = args.FirstOrDefault();
 if (role is not ("produce" or "consume"))
 {
-    Console.Error.WriteLine("Usage: IpcDemo produce|consume   (settings: Ipc__QueueKey, Ipc__Count, Ipc__Interval, Ipc__QueueWaitTimeout, Ipc__IdleTimeout)");
+    Console.Error.WriteLine("Usage: IpcDemo produce|consume   (settings: Ipc__QueueKey, Ipc__Count, Ipc__Interval, Ipc__QueueWaitTimeout, Ipc__IdleTimeout, Ipc__ReportTo, Ipc__ReportTimeout)");
     return 64;
 }
 
@@ -21,9 +21,14 @@ builder.Services.AddOptions<IpcOptions>()
     .Validate(o => o.Count >= 0, "Ipc:Count must not be negative.")
     .Validate(o => o.QueueWaitTimeout > TimeSpan.Zero, "Ipc:QueueWaitTimeout must be positive, for example 00:00:30.")
     .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Ipc:IdleTimeout must be positive, for example 00:00:30.")
+    .Validate(o => o.ReportTo.Length == 0 || o.ParseReportTo() is not null, "Ipc:ReportTo must be an absolute http(s) URL, or empty for no report.")
+    .Validate(o => o.ReportTimeout > TimeSpan.Zero, "Ipc:ReportTimeout must be positive, for example 00:00:30.")
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IpcMetrics>();
+builder.Services.AddSingleton<RunRecord>();
+// No resilience handler: the reporter is the retry loop, bounded by Ipc:ReportTimeout.
+builder.Services.AddHttpClient<RunReporter>(http => http.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddSingleton<QueueProducer>();
 builder.Services.AddSingleton<QueueConsumer>();
 if (role == "produce")

@@ -28,7 +28,7 @@ public enum ConsumeOutcome
 }
 
 /// <summary>Waits for the queue, reads messages in order until the exit message, checks none was lost.</summary>
-public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time, ILogger<QueueConsumer> logger)
+public sealed partial class QueueConsumer(IpcMetrics metrics, RunRecord record, TimeProvider time, ILogger<QueueConsumer> logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(1);
@@ -166,6 +166,7 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, TimeProvider time,
 
             expected++;
             using var activity = IpcTracing.StartProcess(queue.Key, envelope.Number, envelope.TraceContext);
+            record.Received(envelope.Number, envelope.Text, envelope.SentTimestamp, envelope.TraceContext);
             LogConsumed(envelope.TextString);
         }
     }

@@ -17,7 +17,7 @@ public enum ProduceOutcome
 }
 
 /// <summary>Creates the queue, sends numbered messages with random text, then the exit message.</summary>
-public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProducer> logger)
+public sealed partial class QueueProducer(IpcMetrics metrics, RunRecord record, ILogger<QueueProducer> logger)
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(100);
@@ -62,6 +62,7 @@ public sealed partial class QueueProducer(IpcMetrics metrics, ILogger<QueueProdu
             }
 
             metrics.Sent(length);
+            record.Sent(sent, text, activity?.Context ?? default);
             LogProduced(value);
             if (interval > TimeSpan.Zero)
             {

@@ -116,7 +116,7 @@ public sealed class QueueConsumerTests : IDisposable
     }
 
     private QueueConsumer Consumer() =>
-        new(new IpcMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System, _log);
+        new(new IpcMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), new RunRecord(TimeProvider.System), TimeProvider.System, _log);
 
     private IEnumerable<string> ConsumedLines() =>
         _log.Collector.GetSnapshot().Select(r => r.Message).Where(m => m.StartsWith("Consumed: ", StringComparison.Ordinal));

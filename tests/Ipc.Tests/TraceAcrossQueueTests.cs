@@ -41,9 +41,9 @@ public sealed class TraceAcrossQueueTests : IDisposable
     public void EachConsumedMessageIsASpanInTheTraceOfItsSend()
     {
         var metrics = new IpcMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        Assert.Equal(ProduceOutcome.Delivered, new QueueProducer(metrics, NullLogger<QueueProducer>.Instance).Produce(_kernel.Queue, 3, TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal(ProduceOutcome.Delivered, new QueueProducer(metrics, new RunRecord(TimeProvider.System), NullLogger<QueueProducer>.Instance).Produce(_kernel.Queue, 3, TimeSpan.Zero, CancellationToken.None));
 
-        Assert.Equal(ConsumeOutcome.Completed, new QueueConsumer(metrics, TimeProvider.System, NullLogger<QueueConsumer>.Instance).Consume(_kernel.Queue, CancellationToken.None));
+        Assert.Equal(ConsumeOutcome.Completed, new QueueConsumer(metrics, new RunRecord(TimeProvider.System), TimeProvider.System, NullLogger<QueueConsumer>.Instance).Consume(_kernel.Queue, CancellationToken.None));
 
         var ours = _spans.Where(s => s.GetTagItem("messaging.destination.name") as string == $"0x{_kernel.Queue.Key:x8}").ToList();
         var sends = ours.Where(s => s.Kind == ActivityKind.Producer).ToList();
