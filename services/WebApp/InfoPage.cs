@@ -10,14 +10,6 @@ namespace PodSuite.WebApp;
 /// </summary>
 public static class InfoPage
 {
-    private const string Style = """
-        body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1b1b1b}
-        h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
-        code,pre{font:14px ui-monospace,monospace;background:#f4f4f4}pre{padding:.75rem;overflow-x:auto}
-        table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eee;vertical-align:top}
-        ol li{margin:.25rem 0}.note{color:#555}
-        """;
-
     /// <param name="info">The request as the web app saw it.</param>
     /// <param name="container">The container (the member's name) that made the page.</param>
     /// <param name="localPort">The port the request arrived on.</param>
@@ -29,7 +21,7 @@ public static class InfoPage
         var html = new StringBuilder()
             .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>mc3: ").Append(Encode(container)).Append(" on ").Append(host).Append("</title><style>").Append(Style).Append("</style></head><body>")
+            .Append("<title>mc3: ").Append(Encode(container)).Append(" on ").Append(host).Append("</title><style>").Append(PageStyle.Css).Append("</style></head><body>")
             .Append("<h1>Pod mc3: a web app behind a proxy, over localhost</h1>")
             .Append("<h2>What you are seeing</h2>")
             .Append("<p id=\"answered\">Container <strong>").Append(Encode(container)).Append("</strong> on host <strong>").Append(host)
@@ -72,6 +64,7 @@ public static class InfoPage
             .Append("The proxy finds the web app at <code>http://localhost:5001</code>, from the reference.</p>")
             .Append("<h2>Try this</h2><ul>")
             .Append("<li><code>curl -s http://localhost:8080/api/info</code>: the same facts as JSON.</li>")
+            .Append("<li>Open <a href=\"/mc2\"><code>/mc2</code></a>: this web app also serves pod mc2's page, since mc2's containers run to completion and report their run here.</li>")
             .Append("<li>With the pods deployed under podman, <code>curl http://localhost:5001</code>: refused. Only the proxy's port is published; the web app is reached through it alone.</li>")
             .Append("<li>Stop <code>webapp</code> in the dashboard and reload: the proxy answers 502 at once, and this page comes back when you start it again.</li>")
             .Append("</ul></body></html>")
