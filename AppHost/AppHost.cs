@@ -39,13 +39,13 @@ builder.AddProject<Projects.StaticSite>("static-site")
 var mc2 = builder.AddPod("mc2");
 var queueKey = mc2.AddIpcKey("queue");
 
-builder.AddProject<Projects.IpcDemo>("producer")
+var producer = builder.AddProject<Projects.IpcDemo>("producer")
     .WithArgs("produce")
     .InPod(mc2)
     .RunsToCompletion()
     .WithIpcKey(queueKey, "Ipc__QueueKey");
 
-builder.AddProject<Projects.IpcDemo>("consumer")
+var consumer = builder.AddProject<Projects.IpcDemo>("consumer")
     .WithArgs("consume")
     .InPod(mc2)
     .RunsToCompletion()
@@ -72,6 +72,11 @@ var proxy = builder.AddProject<Projects.Proxy>("proxy")
     .WithHttpEndpoint(port: 8080)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+// mc2 runs to completion, so mc3's web app serves its page (/mc2): each member reports its run there on its way out.
+var mc2Reports = ReferenceExpression.Create($"{proxy.GetEndpoint("http")}/runs/mc2");
+producer.WithEnvironment("Ipc__ReportTo", mc2Reports);
+consumer.WithEnvironment("Ipc__ReportTo", mc2Reports);
 
 // myapp-pod: init steps that run one after the other, each to success, before the app; the app exposes two ports.
 // Each of them also notes in the shared volume init-order when it began and ended: the pod's own record of the order.

@@ -60,7 +60,7 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
         await Assertions.Expect(page.Locator("#path li")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#path li").Nth(1)).ToContainTextAsync("HTTP/2 without TLS (h2c)");
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "X-Forwarded-For" })).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a phone's screen");
+        await AssertFitsThePhoneAsync(page);
         await ScreenshotAsync(page, "mc3");
     }
 
@@ -77,7 +77,7 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
 
         // The page reloads itself every two seconds; the writer adds a line a second.
         await Assertions.Expect(page.Locator("#newest")).Not.ToHaveTextAsync(newest!, new() { Timeout = 15_000 });
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a phone's screen");
+        await AssertFitsThePhoneAsync(page);
         await ScreenshotAsync(page, "mc1");
     }
 
@@ -94,8 +94,47 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
         await Assertions.Expect(page.Locator("#init-order tbody tr").Nth(1)).ToContainTextAsync("ended, exit code 0, after");
         await Assertions.Expect(page.Locator("#init-order-verdict")).ToHaveTextAsync("One after the other: each step ended with success before the next began.");
         Assert.True(await page.Locator("#items tbody tr").CountAsync() > 0, "no rows: init-mydb seeded none");
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a phone's screen");
+        await AssertFitsThePhoneAsync(page);
         await ScreenshotAsync(page, "myapp-pod");
+    }
+
+    [SkippableFact]
+    public async Task TheMc2PageServedByMc3ShowsTheRunItsMembersReportedOnTheirWayOut()
+    {
+        var page = await OpenAsync(new Uri(fixture.App.GetEndpoint("proxy", "http"), "/mc2"));
+
+        // mc2 runs once, at start-up; each member reports its run to mc3 as it ends, retrying until mc3 is up.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await page.Locator("#members td:has-text('no report')").CountAsync() + await page.Locator("#no-run").CountAsync() > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"mc2's members did not both report within 90 s:\n{await page.Locator("body").InnerTextAsync()}");
+            await page.WaitForTimeoutAsync(500);
+            await page.ReloadAsync();
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pod mc2: a producer and a consumer on one message queue");
+        await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("Container webapp on host");
+        await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(2);
+        foreach (var (member, outcome) in new[] { ("producer", "Delivered"), ("consumer", "Completed") })
+        {
+            var cells = await page.Locator($"#members tbody tr:has(th:text-is('{member}')) td").AllTextContentsAsync();
+            Assert.Equal(["10", outcome, "0"], cells);
+        }
+
+        var rows = page.Locator("#messages tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(10);
+        for (var i = 0; i < 10; i++)
+        {
+            var cells = await rows.Nth(i).Locator("td").AllTextContentsAsync();
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[0]);
+            Assert.Matches("^[0-9]{2}$", cells[1]);
+            Assert.Equal(cells[1], cells[2]);
+            Assert.Matches("^[0-9]+ µs$", cells[3]);
+        }
+
+        await Assertions.Expect(page.Locator("#verdict")).ToHaveTextAsync("Every message arrived, in order, as it was sent, and both containers exited 0.");
+        await AssertFitsThePhoneAsync(page);
+        await ScreenshotAsync(page, "mc2");
     }
 
     private async Task<IPage> OpenAsync(Uri url)
@@ -105,6 +144,17 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
         var response = await page.GotoAsync(url.ToString());
         Assert.True(response?.Ok, $"{url} answered {response?.Status}");
         return page;
+    }
+
+    private static async Task AssertFitsThePhoneAsync(IPage page)
+    {
+        // The elements that reach past the screen's right edge, named so that a failure says what to fix.
+        var tooWide = await page.EvaluateAsync<string[]>("""
+            [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ': ' + e.textContent.slice(0, 60))
+            """);
+        Assert.True(tooWide.Length == 0, $"the page is wider than a phone's screen ({await page.EvaluateAsync<int>("window.innerWidth")} px):\n{string.Join('\n', tooWide)}");
     }
 
     private static async Task ScreenshotAsync(IPage page, string name)

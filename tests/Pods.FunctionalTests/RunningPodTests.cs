@@ -70,6 +70,30 @@ public class RunningPodTests(PodRuntime pods)
     }
 
     [SkippableFact]
+    public async Task Mc2ItsMembersReportedTheirRunToMc3WhichServesMc2sPage()
+    {
+        pods.SkipUnlessRunning();
+        Assert.Equal(0, await pods.WaitForExitAsync("mc2-consumer", Timeout));
+        Assert.Equal(0, await pods.WaitForExitAsync("mc2-producer", Timeout));
+        var produced = DemoOutput.MessageTexts((await pods.LogsAsync("mc2-producer")).Split('\n'), "Produced");
+
+        // A member exits only after its report was taken, or given up on (which it logs).
+        var reports = await RetryAsync(() => s_http.GetFromJsonAsync<JsonElement[]>("http://localhost:8080/api/runs/mc2"));
+
+        Assert.Equal(["producer", "consumer"], reports!.Select(r => r.GetProperty("member").GetString()));
+        foreach (var report in reports!)
+        {
+            Assert.Equal("mc2", report.GetProperty("host").GetString());
+            Assert.Equal(0, report.GetProperty("exitCode").GetInt32());
+            Assert.Equal(produced, report.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()!));
+        }
+
+        var page = await s_http.GetStringAsync("http://localhost:8080/mc2");
+        Assert.Contains("Every message arrived, in order, as it was sent, and both containers exited 0.", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>webapp</strong> on host <strong>mc3</strong>", page, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Mc3TheProxyAnswersOnThePublishedPortWithTheWebAppReportingThePodsName()
     {
         pods.SkipUnlessRunning();
