@@ -106,12 +106,14 @@ public class RunningPodTests(PodRuntime pods)
     }
 
     [SkippableFact]
-    public async Task Mc3TheWebAppsPortIsNotReachableFromTheHost()
+    public async Task Mc3TheWebAppsPortsAreNotReachableFromTheHost()
     {
         pods.SkipUnlessRunning();
         await RetryAsync(() => s_http.GetStringAsync("http://localhost:8080/health"));
 
+        // 5001 is the one mc3's page tells a learner to try.
         Assert.Equal(SocketError.ConnectionRefused, await ConnectionErrorAsync(5000));
+        Assert.Equal(SocketError.ConnectionRefused, await ConnectionErrorAsync(5001));
     }
 
     [SkippableFact]
