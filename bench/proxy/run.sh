@@ -20,6 +20,9 @@ for target in "${targets[@]}"; do warm_up "${port[$target]}" "$connections"; don
 
 declare -A rps p50 p99
 rows=""
+ratios=()
+p99_worse=0
+load=$(cut -d' ' -f1 /proc/loadavg)
 for round in $(seq "$rounds"); do
   order=("${targets[@]:$((round % 4))}" "${targets[@]:0:$((round % 4))}")
   for target in "${order[@]}"; do
@@ -30,19 +33,23 @@ for round in $(seq "$rounds"); do
   best_p99=$([[ $best == "${rps[nginx-1]}" ]] && echo "${p99[nginx-1]}" || echo "${p99[nginx-2]}")
   row="| $round |"
   for target in "${targets[@]}"; do row+=" ${rps[$target]} / ${p50[$target]} / ${p99[$target]} |"; done
-  row+=" $(awk -v a="${rps[podsuite]}" -v b="$best" 'BEGIN { printf "%.2fx", a / b }') | $(awk -v a="${rps[podsuite]}" -v b="${rps[direct]}" 'BEGIN { printf "%.2fx", a / b }') | ${p99[podsuite]} vs ${best_p99} |"
+  ratios+=("$(awk -v a="${rps[podsuite]}" -v b="$best" 'BEGIN { printf "%.2f", a / b }')")
+  p99_worse=$((p99_worse + $(awk -v a="${p99[podsuite]}" -v b="$best_p99" 'BEGIN { print (a > b) ? 1 : 0 }')))
+  row+=" ${ratios[-1]}x | $(awk -v a="${rps[podsuite]}" -v b="${rps[direct]}" 'BEGIN { printf "%.2fx", a / b }') | ${p99[podsuite]} vs ${best_p99} |"
   rows+="$row"$'\n'
 done
 
 section=$(cat <<MD
 ## Proxy: PodSuite's YARP proxy against nginx
 
-\`bench/proxy/run.sh $rounds $duration $connections\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's#nginx version: ##'), wrk -t1 -c$connections -d$duration --latency, GET $path of the web app.
+\`bench/proxy/run.sh $rounds $duration $connections\` on $(date -u +%Y-%m-%d). Machine: $(bench/machine.sh); load average $load at the start.
+.NET $(dotnet --version), $(nginx -v 2>&1 | sed 's#nginx version: ##'), wrk -t1 -c$connections -d$duration --latency, GET $path of the web app.
 Everything on one 2-core machine: wrk, the proxy and the web app share the cores. Each cell: requests/s / p50 ms / p99 ms.
 
 | round | direct | PodSuite proxy | nginx 1 worker | nginx 2 workers | proxy / best nginx | proxy / direct | p99 proxy vs best nginx (ms) |
 |---|---|---|---|---|---|---|---|
 $rows
+Proxy / best nginx across the rounds: **$(bench/spread.sh "${ratios[@]}")**; the proxy's p99 was worse than best nginx's in $p99_worse of $rounds rounds (target: median 1.1x or better, p99 no worse).
 MD
 )
 printf '%s\n' "$section"
