@@ -13,6 +13,9 @@ public abstract class RunOnceRole(RunRecord record, RunReporter reporter, IOptio
     /// <summary>How long the report is still tried after the process is asked to stop.</summary>
     public static readonly TimeSpan ReportGraceOnStop = TimeSpan.FromSeconds(2);
 
+    /// <summary>The demo's settings, already checked when the program started.</summary>
+    protected IpcOptions Settings => options.Value;
+
     /// <summary>The member's name in the pod, which its report carries.</summary>
     protected abstract string Member { get; }
 
@@ -41,8 +44,7 @@ public abstract class RunOnceRole(RunRecord record, RunReporter reporter, IOptio
 
     private async Task ReportAsync(string outcome, int exitCode, CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        if (settings.ParseReportTo() is not { } address)
+        if (Settings.ParseReportTo() is not { } address)
         {
             return;
         }
@@ -50,7 +52,7 @@ public abstract class RunOnceRole(RunRecord record, RunReporter reporter, IOptio
         // A stopping member still gets its report out, within a short grace.
         using var limit = new CancellationTokenSource();
         using var onStop = stoppingToken.Register(() => limit.CancelAfter(ReportGraceOnStop));
-        await reporter.SendAsync(address, record.Report(Member, outcome, exitCode), settings.ReportTimeout, limit.Token).ConfigureAwait(false);
+        await reporter.SendAsync(address, record.Report(Member, outcome, exitCode), Settings.ReportTimeout, limit.Token).ConfigureAwait(false);
     }
 }
 
@@ -59,13 +61,11 @@ public sealed class ProducerRole(
     QueueProducer producer, RunRecord record, RunReporter reporter, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
     : RunOnceRole(record, reporter, options, lifetime)
 {
-    private readonly IpcOptions _settings = options.Value;
-
     protected override string Member => "producer";
 
     protected override (string, int) Run(CancellationToken stoppingToken)
     {
-        var outcome = producer.Produce(MessageQueue.Create(_settings.ParseQueueKey()!.Value), _settings.Count, _settings.Interval, stoppingToken);
+        var outcome = producer.Produce(MessageQueue.Create(Settings.ParseQueueKey()!.Value), Settings.Count, Settings.Interval, stoppingToken);
         return (outcome.ToString(), (int)outcome);
     }
 }
@@ -75,14 +75,12 @@ public sealed class ConsumerRole(
     QueueConsumer consumer, RunRecord record, RunReporter reporter, IOptions<IpcOptions> options, IHostApplicationLifetime lifetime)
     : RunOnceRole(record, reporter, options, lifetime)
 {
-    private readonly IpcOptions _settings = options.Value;
-
     protected override string Member => "consumer";
 
     protected override (string, int) Run(CancellationToken stoppingToken)
     {
-        var queue = consumer.WaitForQueue(_settings.ParseQueueKey()!.Value, _settings.QueueWaitTimeout, stoppingToken);
-        var outcome = queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken, _settings.IdleTimeout);
+        var queue = consumer.WaitForQueue(Settings.ParseQueueKey()!.Value, Settings.QueueWaitTimeout, stoppingToken);
+        var outcome = queue is null ? ConsumeOutcome.NoQueue : consumer.Consume(queue, stoppingToken, Settings.IdleTimeout);
         return (outcome.ToString(), (int)outcome);
     }
 }

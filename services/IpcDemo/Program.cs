@@ -1,5 +1,6 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.Options;
 using PodSuite.IpcDemo;
 
 // One program, two roles, like the classic image: `produce` or `consume`.
@@ -22,8 +23,7 @@ builder.Services.AddOptions<IpcOptions>()
     .Validate(o => o.QueueWaitTimeout > TimeSpan.Zero, "Ipc:QueueWaitTimeout must be positive, for example 00:00:30.")
     .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Ipc:IdleTimeout must be positive, for example 00:00:30.")
     .Validate(o => o.ReportTo.Length == 0 || o.ParseReportTo() is not null, "Ipc:ReportTo must be an absolute http(s) URL, or empty for no report.")
-    .Validate(o => o.ReportTimeout > TimeSpan.Zero, "Ipc:ReportTimeout must be positive, for example 00:00:30.")
-    .ValidateOnStart();
+    .Validate(o => o.ReportTimeout > TimeSpan.Zero, "Ipc:ReportTimeout must be positive, for example 00:00:30.");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IpcMetrics>();
 builder.Services.AddSingleton<RunRecord>();
@@ -40,5 +40,20 @@ else
     builder.Services.AddHostedService<ConsumerRole>();
 }
 
-await builder.Build().RunAsync();
+using var host = builder.Build();
+const int InvalidSettings = 78;   // EX_CONFIG (sysexits.h)
+// Checked before the host starts, so that a bad setting is one line naming the container, not a host's stack trace.
+try
+{
+    _ = host.Services.GetRequiredService<IOptions<IpcOptions>>().Value;
+}
+catch (OptionsValidationException ex)
+{
+    var member = builder.Configuration["OTEL_SERVICE_NAME"] ?? (role == "produce" ? "producer" : "consumer");
+    Console.Error.WriteLine($"{member}: {string.Join(" ", ex.Failures)}");
+    return InvalidSettings;
+}
+
+await host.RunAsync();
 return Environment.ExitCode;
+
