@@ -49,7 +49,6 @@ for round in $(seq 1 "$rounds"); do
   p50_ratios+=("$p50_ratio")
   rows+="| $round | $(field rate "$cline") | $(field p50_us "$cline") / $(field p99_us "$cline") | $(field rate "$sline") | $(field p50_us "$sline") / $(field p99_us "$sline") | ${ratio}x | ${p50_ratio}x |"$'\n'
 done
-spread() { bench/spread.sh "$@"; }
 
 section=$(cat <<MD
 ## IPC: System V message queue, C# against C
@@ -63,8 +62,8 @@ measured under full load (the queue holds about $(( $(cat /proc/sys/kernel/msgmn
 | round | C msgs/s | C p50 / p99 µs | C# msgs/s | C# p50 / p99 µs | C# / C msgs/s | C# / C p50 |
 |---|---|---|---|---|---|---|
 ${rows}
-Throughput C# / C across the rounds: **$(spread "${ratios[@]}")** (target: median 0.95x or better).
-p50 latency C# / C: $(spread "${p50_ratios[@]}") (target: median within 2x).
+Throughput C# / C across the rounds: **$(bench/spread.sh "${ratios[@]}")** (target: median 0.95x or better).
+p50 latency C# / C: $(bench/spread.sh "${p50_ratios[@]}") (target: median within 2x).
 MD
 )
 printf '%s\n' "$section"
