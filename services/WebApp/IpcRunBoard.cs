@@ -11,12 +11,23 @@ public sealed class IpcRunBoard
     private readonly Lock _lock = new();
     private readonly Dictionary<string, IpcRunReport> _latest = [];
 
-    /// <summary>Keeps <paramref name="report"/>; returns why not when it is not a report of mc2's.</summary>
+    /// <summary>Keeps <paramref name="report"/>; returns why not when it is not a whole report of a member of mc2.</summary>
     public string? Accept(IpcRunReport report)
     {
         if (!IpcRunReport.Members.Contains(report.Member))
         {
             return $"'{report.Member}' is not a member of mc2 that reports: expected one of {string.Join(", ", IpcRunReport.Members)}.";
+        }
+
+        // JSON can leave out what the record's types promise, and the page and its check read every field.
+        if (report.Host is null || report.Outcome is null || report.Messages is null || report.Messages.Any(m => m?.Text is null))
+        {
+            return "A report needs its host, outcome and messages, and each message its text.";
+        }
+
+        if (report.Messages.DistinctBy(m => m.Number).Count() != report.Messages.Count)
+        {
+            return "A report lists each message number once.";
         }
 
         if (report.Messages.Count > IpcRunReport.MaxMessages || report.Messages.Count > report.Total)

@@ -36,6 +36,15 @@ public class IpcRunCheckTests
         Assert.Null(board.Accept(Report("consumer", 0, "22")));
         Assert.Contains("not a member of mc2", board.Accept(Report("webapp", 0)));
         Assert.Contains("at most 50 messages", board.Accept(Report("producer", 0, [.. Enumerable.Repeat("00", 51)])));
+        Assert.Contains("each message number once", board.Accept(Report("producer", 0, "11", "22") with
+        {
+            Messages = [new IpcRunMessage(0, "11", At, null, null), new IpcRunMessage(0, "22", At, null, null)],
+        }));
+        Assert.Contains("needs its host, outcome and messages", board.Accept(Report("producer", 0) with { Messages = null! }));
+        Assert.Contains("needs its host, outcome and messages", board.Accept(Report("producer", 0, "11") with
+        {
+            Messages = [new IpcRunMessage(0, null!, At, null, null)],
+        }));
 
         Assert.Equal("22", Assert.Single(board.All()).Messages.Single().Text);
         Assert.Null(board.Latest("producer"));
