@@ -47,10 +47,12 @@ try
 {
     _ = host.Services.GetRequiredService<IOptions<IpcOptions>>().Value;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
 {
+    // A value that fails its rule, or one the binder cannot convert ("Failed to convert configuration value ...").
+    var problem = ex is OptionsValidationException invalid ? string.Join(" ", invalid.Failures) : ex.Message;
     var member = builder.Configuration["OTEL_SERVICE_NAME"] ?? (role == "produce" ? "producer" : "consumer");
-    Console.Error.WriteLine($"{member}: {string.Join(" ", ex.Failures)}");
+    Console.Error.WriteLine($"{member}: {problem}");
     return InvalidSettings;
 }
 

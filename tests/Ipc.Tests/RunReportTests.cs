@@ -80,4 +80,16 @@ public class RunReportTests
         Assert.Equal(78, await consumer.WaitForExitAsync(Timeout));
         Assert.Equal(["consumer: Ipc:ReportTo must be an absolute http(s) URL, or empty for no report."], consumer.Lines.Where(l => l.Length > 0));
     }
+
+    [Fact]
+    public async Task ASettingThatIsNotANumberIsRefusedAtStartInOneLineNamingTheContainerAndTheSetting()
+    {
+        using var consumer = new DemoProcess("consume", KernelQueue.NewKey(), ("Ipc__ReportTimeout", "soon"));
+
+        Assert.Equal(78, await consumer.WaitForExitAsync(Timeout));
+        var line = Assert.Single(consumer.Lines, l => l.Length > 0);
+        Assert.StartsWith("consumer: ", line, StringComparison.Ordinal);
+        Assert.Contains("'soon'", line, StringComparison.Ordinal);
+        Assert.Contains("Ipc:ReportTimeout", line, StringComparison.Ordinal);
+    }
 }
