@@ -5,7 +5,8 @@ namespace PodSuite.IpcDemo;
 /// <summary>
 /// One trace per message across the queue: the producer's <c>send</c> span, whose context travels in the envelope,
 /// and the consumer's <c>process</c> span in the same trace. Names and tags follow OpenTelemetry's messaging
-/// conventions. With no listener (no exporter), no span is made and the envelope carries zeros.
+/// conventions. With no listener, no span is made and the envelope carries zeros. The service's defaults listen
+/// whenever tracing is configured, with an exporter or without one.
 /// </summary>
 public static class IpcTracing
 {
@@ -23,6 +24,11 @@ public static class IpcTracing
 
     private static Activity? Start(string operation, ActivityKind kind, int queueKey, long number, ActivityContext parent)
     {
+        if (!Source.HasListeners())
+        {
+            return null;   // before the names are formatted: this runs once per message
+        }
+
         var destination = $"0x{queueKey:x8}";
         var activity = Source.StartActivity($"{operation} {destination}", kind, parent);
         activity?.SetTag("messaging.system", MessagingSystem);

@@ -53,16 +53,20 @@ public sealed partial class QueueProducer(IpcMetrics metrics, RunRecord record, 
             var value = Random.Shared.Next(100);
             text[0] = (byte)('0' + (value / 10));
             text[1] = (byte)('0' + (value % 10));
-            using var activity = IpcTracing.StartSend(queue.Key, sent);
-            var length = new Envelope(EnvelopeKind.Data, sent, Stopwatch.GetTimestamp(), activity?.Context ?? default, text).WriteTo(message);
-            if (!Send(queue, EnvelopeKind.Data, message[..length], stop))
+            // The send span ends with the send, before the pause between messages.
+            using (var activity = IpcTracing.StartSend(queue.Key, sent))
             {
-                LogNotDelivered(sent, count, queue.Key);
-                return ProduceOutcome.NotDelivered;
+                var length = new Envelope(EnvelopeKind.Data, sent, Stopwatch.GetTimestamp(), activity?.Context ?? default, text).WriteTo(message);
+                if (!Send(queue, EnvelopeKind.Data, message[..length], stop))
+                {
+                    LogNotDelivered(sent, count, queue.Key);
+                    return ProduceOutcome.NotDelivered;
+                }
+
+                metrics.Sent(length);
+                record.Sent(sent, text, activity?.Context ?? default);
             }
 
-            metrics.Sent(length);
-            record.Sent(sent, text, activity?.Context ?? default);
             LogProduced(value);
             if (interval > TimeSpan.Zero)
             {
