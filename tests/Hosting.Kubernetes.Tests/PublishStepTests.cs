@@ -139,6 +139,22 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task DashboardPortsThatClashFailThePublishOnceNamingTheSetting()
+    {
+        var builder = PublishingBuilder("--PodSuite:Dashboard:OtlpPort=18888");
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        var logs = new FakeLogCollector();
+
+        var exitCode = await PublishAsync(builder, logs);
+
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.StartsWith("The dashboard's FrontendPort and OtlpPort are both 18888: give one of them another port ('PodSuite:Dashboard:OtlpPort'", error.Message);
+        Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
     public void AnAppHostPublishesThroughOneEnvironment()
     {
         var builder = PublishingBuilder();

@@ -94,6 +94,13 @@ internal static class DashboardPod
                 $"A setting under '{KubernetesPublishOptions.Section}:Dashboard' has a value it cannot take: {ex.GetBaseException().Message}", ex);
         }
 
+        if (settings.Enabled && settings.FrontendPort == settings.OtlpPort)
+        {
+            throw new DistributedApplicationException(
+                $"The dashboard's FrontendPort and OtlpPort are both {settings.FrontendPort}: give one of them another port " +
+                $"('{KubernetesPublishOptions.Section}:Dashboard:OtlpPort' or WithDashboard(d => d.OtlpPort = ...)).");
+        }
+
         return settings;
     }
 
