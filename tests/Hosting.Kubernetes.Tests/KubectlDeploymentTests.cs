@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using PodSuite.Hosting.Kubernetes.Deploy;
@@ -88,7 +89,7 @@ public sealed class KubectlDeploymentTests : IDisposable
     {
         var (kubectl, calls) = StandIn("""
             case "$*" in
-              *"create secret generic"*) for a in "$@"; do case $a in --from-env-file=*) cat "${a#--from-env-file=}" >"$(dirname "$0")/secret-values" ;; esac; done ;;
+              *"create -f -"*) cat >"$(dirname "$0")/secret.yaml" ;;
               *"jsonpath={.data.browser-token}"*) printf 'c2VjcmV0LXRva2Vu' ;;
             esac
             """);
@@ -104,14 +105,16 @@ public sealed class KubectlDeploymentTests : IDisposable
         Assert.Equal(
         [
             "--context prod -n demo-apps get secret aspire-dashboard-login --ignore-not-found -o name",
-            $"--context prod -n demo-apps create secret generic aspire-dashboard-login --from-env-file={Path.Combine(_root.FullName, "dashboard-login.env")}",
-            "--context prod -n demo-apps label secret aspire-dashboard-login app.kubernetes.io/managed-by=podsuite app.kubernetes.io/part-of=demo",
-        ], recorded.Where(c => c.Contains("secret", StringComparison.Ordinal) && !c.Contains("jsonpath", StringComparison.Ordinal)));
-        var values = File.ReadAllLines(Path.Combine(_root.FullName, "secret-values"));
-        Assert.Equal(["browser-token", "api-key"], values.Select(v => v.Split('=')[0]));
-        Assert.All(values, v => Assert.Matches("=[0-9a-f]{32}$", v));
-        Assert.False(File.Exists(Path.Combine(_root.FullName, "dashboard-login.env")), "the Secret's values were left on disk");
-        Assert.All(values, v => Assert.DoesNotContain(v.Split('=')[1], string.Join("\n", recorded) + string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "out"), "*", SearchOption.AllDirectories).Select(File.ReadAllText))));
+            "--context prod -n demo-apps create -f -",
+        ], recorded.Where(c => (c.Contains("secret", StringComparison.Ordinal) && !c.Contains("jsonpath", StringComparison.Ordinal)) || c.Contains("create", StringComparison.Ordinal)));
+        // One create, labelled as it is made: no later step can leave it unlabelled, where destroy would not find it.
+        var secret = KubernetesYaml.Deserialize<V1Secret>(File.ReadAllText(Path.Combine(_root.FullName, "secret.yaml")));
+        Assert.Equal("aspire-dashboard-login", secret.Metadata.Name);
+        Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "podsuite", ["app.kubernetes.io/part-of"] = "demo" }, secret.Metadata.Labels);
+        Assert.Equal(["browser-token", "api-key"], secret.StringData.Keys);
+        Assert.All(secret.StringData.Values, v => Assert.Matches("^[0-9a-f]{32}$", v));
+        Assert.Equal([calls, kubectl, Path.Combine(_root.FullName, "secret.yaml")], Directory.GetFiles(_root.FullName).Order());
+        Assert.All(secret.StringData.Values, v => Assert.DoesNotContain(v, string.Join("\n", recorded) + string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "out"), "*", SearchOption.AllDirectories).Select(File.ReadAllText))));
         Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains($"run '{kubectl} --context prod -n demo-apps port-forward service/aspire-dashboard 18888', then open http://localhost:18888/login?t=secret-token", StringComparison.Ordinal));
     }
 
@@ -131,7 +134,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         await new KubectlDeployment(Options(), NullLogger.Instance, kubectl)
             .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
 
-        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create secret", StringComparison.Ordinal) || c.Contains("label secret", StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Aspire.Hosting;
+using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Aspire.Hosting.ApplicationModel;
@@ -40,7 +41,7 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
         if (DashboardLogin.IsReferred(pods))
         {
-            await EnsureLoginSecretAsync(workDirectory, cancellationToken).ConfigureAwait(false);
+            await EnsureLoginSecretAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await Apply(outputDirectory).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -67,8 +68,9 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         }
     }
 
-    // The Secret is made here, never written into a manifest; its values go through a file, not the command line.
-    private async Task EnsureLoginSecretAsync(string workDirectory, CancellationToken cancellationToken)
+    // The Secret is made here, never written into a manifest. One create, labelled as it is made, from standard input:
+    // its values touch no file and no command line, and a failed create leaves nothing half-made behind.
+    private async Task EnsureLoginSecretAsync(CancellationToken cancellationToken)
     {
         var found = await GetLoginSecret().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (found.Trim().Length > 0)
@@ -76,19 +78,8 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             return;
         }
 
-        Directory.CreateDirectory(workDirectory);
-        var values = Path.Combine(workDirectory, "dashboard-login.env");
-        File.WriteAllLines(values, DashboardPod.NewLoginSecret().Select(v => $"{v.Key}={v.Value}"));
-        try
-        {
-            await CreateLoginSecret(values).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(values);
-        }
-
-        await LabelLoginSecret().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        await CreateFromStandardInput().RunCheckedAsync(CommandTimeout, cancellationToken, KubernetesYaml.Serialize(LoginSecret(DashboardPod.NewLoginSecret())))
+            .ConfigureAwait(false);
         DashboardLogin.LogCreated(logger);
     }
 
@@ -113,12 +104,24 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
     public ExternalCommand GetLoginSecret() =>
         Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "--ignore-not-found", "-o", "name");
 
-    public ExternalCommand CreateLoginSecret(string valuesFile) =>
-        Namespaced("create", "secret", "generic", KubernetesPodsDashboard.LoginSecretName, $"--from-env-file={valuesFile}");
+    public ExternalCommand CreateFromStandardInput() => Namespaced("create", "-f", "-");
 
-    public ExternalCommand LabelLoginSecret() =>
-        Namespaced("label", "secret", KubernetesPodsDashboard.LoginSecretName,
-            $"{ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}", $"{ObjectMetadata.PartOfLabel}={ObjectMetadata.PartOf(options)}");
+    /// <summary>The dashboard's login Secret with <paramref name="values"/>, carrying this app's PodSuite labels (so destroy deletes it).</summary>
+    public V1Secret LoginSecret(IReadOnlyDictionary<string, string> values) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Secret",
+        Metadata = new V1ObjectMeta
+        {
+            Name = KubernetesPodsDashboard.LoginSecretName,
+            Labels = new Dictionary<string, string>
+            {
+                [ObjectMetadata.ManagedByLabel] = ObjectMetadata.ManagedBy,
+                [ObjectMetadata.PartOfLabel] = ObjectMetadata.PartOf(options),
+            },
+        },
+        StringData = values.ToDictionary(),
+    };
 
     public ExternalCommand GetBrowserToken() =>
         Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "-o", $"jsonpath={{.data.{DashboardPod.BrowserTokenKey}}}");
