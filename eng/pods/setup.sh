@@ -80,21 +80,25 @@ if ! in_registry "$deps" || ! in_registry "$base"; then
 fi
 # The Aspire dashboard that deploys publish with the pods (Microsoft's registry cannot be reached here): the standalone
 # dashboard NuGet ships (Aspire.Dashboard.Sdk.linux-x64, at the app host's Aspire version), on the runtime-deps image.
-root=$(cd "$(dirname "$0")/../.." && pwd)
-aspire_version=$(sed -n 's:.*<AspireVersion>\(.*\)</AspireVersion>.*:\1:p' "$root/Directory.Packages.props")
+aspire_version=$(sed -n 's:.*<AspireVersion>\(.*\)</AspireVersion>.*:\1:p' "$PODSUITE_ROOT/Directory.Packages.props")
 dashboard="$PODSUITE_REGISTRY/aspire-dashboard:$aspire_version"
 if ! in_registry "$dashboard"; then
-  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//; s:/$::')
   tools="$packages/aspire.dashboard.sdk.linux-x64/$aspire_version/tools"
-  [ -d "$tools" ] || dotnet restore "$root/AppHost" >/dev/null
+  [ -d "$tools" ] || dotnet restore "$PODSUITE_ROOT/AppHost" >/dev/null
+  if [ ! -d "$tools" ]; then
+    echo "setup: the dashboard's files are not in $tools after restoring AppHost: is Aspire.Dashboard.Sdk.linux-x64 $aspire_version served by the NuGet feed?" >&2
+    exit 1
+  fi
   staged="$PODSUITE_WORK/dashboard"
-  rm -rf "$staged" && cp -r "$tools" "$staged" && chmod -R a+rX "$staged"
+  rm -rf "$staged"
+  cp -r "$tools" "$staged"
+  chmod -R a+rX "$staged"
   container=$(podman create "$deps" /bin/true)
+  trap 'podman rm -f "$container" >/dev/null 2>&1 || true; rm -rf "$staged"' EXIT
   podman cp "$staged" "$container:/app"
   podman commit -q --change 'WORKDIR /app' --change 'USER 1654' --change 'ENTRYPOINT ["/app/Aspire.Dashboard"]' \
     "$container" "$dashboard" >/dev/null
-  podman rm "$container" >/dev/null
   podman push -q --tls-verify=false "$dashboard" >/dev/null
-  rm -rf "$staged"
 fi
 echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base, dashboard $dashboard"
