@@ -92,6 +92,18 @@ public class DashboardTests
     }
 
     [Fact]
+    public void AResourceOfTheAppsNamedLikeTheDashboardIsKeptAndTheClashIsAnError()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var mine = builder.AddContainer("aspire-dashboard", "example/mine");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => builder.AddKubernetesPods("kubernetes"));
+
+        Assert.Contains("'aspire-dashboard'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(mine.Resource, builder.Resources);
+    }
+
+    [Fact]
     public async Task ItsImagePortsAndServiceTypeAreSettingsAndUnsecuredIsAskedFor()
     {
         var builder = PodModel.CreateBuilder(["--operation", "publish", "--PodSuite:Dashboard:Unsecured=true"]);

@@ -21,10 +21,14 @@ internal static class DashboardPod
 
     public static void Apply(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
     {
-        foreach (var earlier in builder.Resources.Where(r => r.Name is KubernetesPodsDashboard.PodName || r.HasAnnotationOfType<DashboardAnnotation>()).ToList())
+        // Only what an earlier call added: a resource of the user's that has the dashboard's name makes Aspire's
+        // duplicate-name error below, instead of disappearing.
+        foreach (var earlier in environment.DashboardResources)
         {
             builder.Resources.Remove(earlier);
         }
+
+        environment.DashboardResources.Clear();
 
         KubernetesPodsDashboard settings;
         try
@@ -59,6 +63,7 @@ internal static class DashboardPod
             .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured")
             // It keeps telemetry in memory: more than the default limit, since it holds every container's.
             .PublishWithContainerResources(ContainerResources.Default with { MemoryRequest = "128Mi", MemoryLimit = "512Mi" });
+        environment.DashboardResources.AddRange([pod.Resource, dashboard.Resource]);
         if (settings.Unsecured)
         {
             dashboard.WithEnvironment("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true");
