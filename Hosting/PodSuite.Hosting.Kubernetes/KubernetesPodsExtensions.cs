@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PodSuite.Hosting;
 using PodSuite.Hosting.Kubernetes;
-using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace Aspire.Hosting;
 
@@ -46,9 +45,7 @@ public static class KubernetesPodsExtensions
         }
 
         builder.Services.TryAddSingleton<AppHostFailures>();
-        DashboardPod.Apply(builder, environment);
-        KubernetesPublishing.AddPublishStep(builder, environment);
-        KubernetesDeploying.AddSteps(builder, environment);
+        KubernetesPodsSteps.Add(builder, environment);
         return builder.AddResource(environment).ExcludeFromManifest();
     }
 
@@ -70,11 +67,6 @@ public static class KubernetesPodsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         configure(builder.Resource.Dashboard);
-        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
-        {
-            DashboardPod.Apply(builder.ApplicationBuilder, builder.Resource);
-        }
-
         return builder;
     }
 

@@ -1,5 +1,5 @@
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
-using PodSuite.Hosting.Kubernetes.Telemetry;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 
@@ -7,10 +7,11 @@ namespace PodSuite.Hosting.Kubernetes;
 
 /// <summary>
 /// The settings one publish runs with: the environment's (<see cref="KubernetesPodsEnvironmentResource"/>, which holds
-/// the defaults), overridden by configuration under the same names (command line <c>--PodSuite:Registry=...</c>, or
-/// environment variables <c>PodSuite__Registry</c>, ...).
+/// the defaults set in code), overridden by configuration under the same names (command line <c>--PodSuite:Registry=...</c>,
+/// <c>--PodSuite:Dashboard:Enabled=false</c>, or environment variables <c>PodSuite__Registry</c>, ...). Made by
+/// <see cref="Bind"/> alone, once per app host (<see cref="PublishSettings"/>).
 /// </summary>
-internal sealed class KubernetesPublishOptions
+internal sealed partial class KubernetesPublishOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "PodSuite";
@@ -37,11 +38,16 @@ internal sealed class KubernetesPublishOptions
 
     public required string WaitImage { get; set; }
 
-    public KubernetesPodsDashboard Dashboard { get; set; } = new();
+    public required KubernetesPodsDashboard Dashboard { get; init; }
 
-    public static KubernetesPublishOptions From(
+    /// <summary>
+    /// The environment's settings overridden by configuration, bound once, and checked: a value a setting cannot take,
+    /// or two dashboard ports alike, is one error naming the setting.
+    /// </summary>
+    public static KubernetesPublishOptions Bind(
         KubernetesPodsEnvironmentResource environment, IConfiguration? configuration = null, string? applicationName = null)
     {
+        var code = environment.Dashboard;
         var options = new KubernetesPublishOptions
         {
             Registry = environment.Registry,
@@ -55,7 +61,16 @@ internal sealed class KubernetesPublishOptions
             Runtime = environment.Runtime,
             PartOf = environment.PartOf,
             WaitImage = environment.WaitImage,
-            Dashboard = DashboardPod.SettingsOf(environment, configuration),
+            // A copy: configuration overrides the settings of this publish, not the app model's.
+            Dashboard = new KubernetesPodsDashboard
+            {
+                Enabled = code.Enabled,
+                Image = code.Image,
+                FrontendPort = code.FrontendPort,
+                OtlpPort = code.OtlpPort,
+                ServiceType = code.ServiceType,
+                Unsecured = code.Unsecured,
+            },
         };
         try
         {
@@ -63,14 +78,27 @@ internal sealed class KubernetesPublishOptions
         }
         catch (InvalidOperationException ex)
         {
+            // The binder names the key ("... at 'PodSuite:Dashboard:Enabled' ..."); the error names its section.
+            var key = s_failedKey.Match(ex.Message);
+            var section = key.Success && key.Groups[1].Value.LastIndexOf(':') is > 0 and var end ? key.Groups[1].Value[..end] : Section;
             throw new DistributedApplicationException(
-                $"A setting under '{Section}' has a value it cannot take: {ex.GetBaseException().Message} " +
-                $"{nameof(Runtime)} is one of {string.Join(", ", Enum.GetNames<PodRuntime>())}; " +
-                $"{nameof(DefaultServiceType)} one of {string.Join(", ", Enum.GetNames<PodServiceType>())}.", ex);
+                $"A setting under '{section}' has a value it cannot take: {ex.GetBaseException().Message}" + (section == Section
+                    ? $" {nameof(Runtime)} is one of {string.Join(", ", Enum.GetNames<PodRuntime>())}; " +
+                      $"{nameof(DefaultServiceType)} one of {string.Join(", ", Enum.GetNames<PodServiceType>())}."
+                    : ""), ex);
+        }
+
+        if (options.Dashboard is { Enabled: true } dashboard && dashboard.FrontendPort == dashboard.OtlpPort)
+        {
+            throw new DistributedApplicationException(
+                $"The dashboard's FrontendPort and OtlpPort are both {dashboard.FrontendPort}: give one of them another port " +
+                $"('{Section}:Dashboard:OtlpPort' or WithDashboard(d => d.OtlpPort = ...)).");
         }
 
         options.PartOf ??= applicationName;
         options.ImageTag = string.IsNullOrWhiteSpace(options.ImageTag) ? null : options.ImageTag;
         return options;
     }
+
+    private static readonly Regex s_failedKey = new(" at '([^']+)'", RegexOptions.CultureInvariant);
 }

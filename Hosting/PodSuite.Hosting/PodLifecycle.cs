@@ -8,34 +8,49 @@ using PodSuite.Hosting.Validation;
 namespace PodSuite.Hosting;
 
 /// <summary>
-/// Wires the pod model into the app host once, however many pods it has: the model checks before anything starts
-/// (run or publish), and in a local run the shared volume directories and the pods' dashboard states.
+/// Wires the pod model into the app host once, however many pods it has: before anything starts (run or publish), the
+/// model is completed (<see cref="PodModelHooks.Completing"/>), checked, then acted on (<see cref="PodModelHooks.Validated"/>),
+/// in that order whatever order the app host's calls came in; in a local run, the shared volume directories and the
+/// pods' dashboard states.
 /// </summary>
 internal static class PodLifecycle
 {
-    public static void Register(IDistributedApplicationBuilder builder)
+    /// <summary>Registers the pod model's lifecycle, once, and returns its hooks.</summary>
+    public static PodModelHooks Register(IDistributedApplicationBuilder builder)
     {
-        if (builder.Services.Any(s => s.ServiceType == typeof(LocalSharedVolumes)))
+        if (builder.Services.FirstOrDefault(s => s.ServiceType == typeof(PodModelHooks))?.ImplementationInstance is PodModelHooks registered)
         {
-            return;
+            return registered;
         }
 
+        var hooks = new PodModelHooks();
+        builder.Services.AddSingleton(hooks);
         builder.Services.AddSingleton<LocalSharedVolumes>();
         builder.Services.TryAddSingleton<AppHostFailures>();
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        builder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
         {
+            foreach (var complete in hooks.Completing)
+            {
+                await complete(e, cancellationToken).ConfigureAwait(false);
+            }
+
             PodModelValidator.Validate(e.Model).ThrowIfAny(PodModelValidator.Heading);
+            foreach (var act in hooks.Validated)
+            {
+                await act(e, cancellationToken).ConfigureAwait(false);
+            }
+
             if (builder.ExecutionContext.IsRunMode)
             {
                 e.Services.GetRequiredService<LocalSharedVolumes>().Create(e.Model);
             }
-
-            return Task.CompletedTask;
         });
 
         if (builder.ExecutionContext.IsRunMode)
         {
             builder.Services.AddHostedService<PodStateWatcher>();
         }
+
+        return hooks;
     }
 }

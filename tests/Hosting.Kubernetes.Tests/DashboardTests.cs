@@ -91,16 +91,36 @@ public class DashboardTests
         }
     }
 
-    [Fact]
-    public void AResourceOfTheAppsNamedLikeTheDashboardIsKeptAndTheClashIsAnError()
+    [Theory]
+    [InlineData("aspire-dashboard", "pod")]
+    [InlineData("Dashboard", "container")]
+    public async Task AResourceOfTheAppsNamedLikeTheDashboardIsKeptAndTheClashIsOneErrorNamingIt(string name, string part)
     {
         var builder = PodModel.CreatePublishingBuilder();
-        var mine = builder.AddContainer("aspire-dashboard", "example/mine");
+        var mine = builder.AddContainer(name, "example/mine");
+        builder.AddKubernetesPods("kubernetes");
 
-        var error = Assert.Throws<DistributedApplicationException>(() => builder.AddKubernetesPods("kubernetes"));
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => builder.MapAsync());
 
-        Assert.Contains("'aspire-dashboard'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The app host has a resource named '{name}', which is the name of the Aspire dashboard's {part}", error.Message);
+        Assert.Contains("WithDashboard(d => d.Enabled = false)", error.Message);
         Assert.Contains(mine.Resource, builder.Resources);
+    }
+
+    [Fact]
+    public async Task TheDashboardIsAddedOnceWhateverHowOftenItsSettingsChange()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var environment = builder.AddKubernetesPods("kubernetes").WithDashboard(d => d.FrontendPort = 28888);
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        environment.WithDashboard(d => d.OtlpPort = 28889).WithProperties(k => k.Dashboard.Image = "registry.example/dashboard:1");
+
+        var pods = await builder.MapAsync();
+
+        Assert.Single(builder.Resources, r => r.Name == "aspire-dashboard");
+        var dashboard = pods.Pod("aspire-dashboard").Container("dashboard");
+        Assert.Equal(("registry.example/dashboard:1", "http://0.0.0.0:28888", "http://0.0.0.0:28889"),
+            (dashboard.Image, dashboard.Env("ASPNETCORE_URLS"), dashboard.Env("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL")));
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using PodSuite.Hosting.Kubernetes.Building;
-using PodSuite.Hosting.Kubernetes.Deploy;
+using PodSuite.Hosting.Kubernetes.Runtimes;
 
 namespace Hosting.Kubernetes.Tests;
 
@@ -35,7 +35,7 @@ public class ImageBuildTests
         using var app = builder.Build();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
-        var images = PodImageSteps.Attach(model, Publisher.Options);
+        var images = PodImageSteps.Attach(PodPlan.From(model, PodServiceType.ClusterIP, new PublishReport()), Publisher.Options);
 
         Assert.Equal(["registry.example/ipcdemo:1.2.3"], images.Select(i => i.Name));
         Assert.Empty(consumer.Resource.Annotations.OfType<PipelineStepAnnotation>());
@@ -43,8 +43,8 @@ public class ImageBuildTests
         Assert.Equal(["build-ipcdemo", "push-ipcdemo"], steps.Select(s => s.Name));
         Assert.All(steps, s => Assert.Contains("registry.example/ipcdemo:1.2.3", s.Description));
         Assert.Contains("build-ipcdemo", steps[1].DependsOnSteps);
-        Assert.Contains(PodImageSteps.BuildStep, steps[0].RequiredBySteps);
-        Assert.Contains(PodImageSteps.PushStep, steps[1].RequiredBySteps);
+        Assert.Contains(KubernetesPodsSteps.BuildImages, steps[0].RequiredBySteps);
+        Assert.Contains(KubernetesPodsSteps.PushImages, steps[1].RequiredBySteps);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ImageBuildTests
         using var app = builder.Build();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
-        PodImageSteps.Attach(model, Publisher.Options);
+        PodImageSteps.Attach(PodPlan.From(model, PodServiceType.ClusterIP, new PublishReport()), Publisher.Options);
 
         Assert.Equal(["build-prereq", "check-container-runtime"], (await StepsOf(first.Resource))[0].DependsOnSteps);
         Assert.Contains("build-first", (await StepsOf(second.Resource))[0].DependsOnSteps);
@@ -73,7 +73,7 @@ public class ImageBuildTests
         options.Registry = "ghcr.io/someone/";
         using var app = builder.Build();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        PodImageSteps.Attach(model, options);
+        PodImageSteps.Attach(PodPlan.From(model, PodServiceType.ClusterIP, new PublishReport()), options);
 
         var pushed = await ((IValueProvider)new ContainerImageReference(web.Resource)).GetValueAsync(CancellationToken.None);
 
@@ -84,7 +84,7 @@ public class ImageBuildTests
     [Fact]
     public void TheDeploysSummaryHasARowPerPod()
     {
-        PodStatus[] pods =
+        DeployedPodStatus[] pods =
         [
             new("mc1", false, [], [new("log-writer", "running", 0, 0, true, false), new("static-site", "running", 0, 1, true, false)], ["http://localhost:8081"]),
             new("mc2", true, [], [new("producer", "exited", 0, 0, true, false), new("consumer", "exited", 3, 0, false, true)], []),
@@ -98,7 +98,7 @@ public class ImageBuildTests
             mc2        1/2               Failed    0         -
             myapp-pod  0/1               Starting  0         -
             """.ReplaceLineEndings("\n"),
-            PodStatus.Table(pods));
+            DeployedPodStatus.Table(pods));
     }
 
     private static async Task<PipelineStep[]> StepsOf(IResource resource)

@@ -1,7 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
-using PodSuite.Hosting.Kubernetes.Deploy;
+using PodSuite.Hosting.Kubernetes.Runtimes.Kubectl;
 
 namespace Hosting.Kubernetes.Tests;
 
@@ -20,7 +20,7 @@ public sealed class KubectlDeploymentTests : IDisposable
     public async Task EachWorkloadIsWaitedForAsItsKindFinishes()
     {
         var pods = await Model().MapAsync(Options());
-        var kubectl = new KubectlDeployment(Options(), NullLogger.Instance);
+        var kubectl = new KubectlDeployment(Options(), NullLogger.Instance, () => "manifests");
 
         Assert.Equal(
         [
@@ -33,7 +33,7 @@ public sealed class KubectlDeploymentTests : IDisposable
     [Fact]
     public void TheApplyIsServerSideAndDestroyDeletesOnlyWhatCarriesThisAppsLabels()
     {
-        var kubectl = new KubectlDeployment(Options(), NullLogger.Instance);
+        var kubectl = new KubectlDeployment(Options(), NullLogger.Instance, () => "manifests");
 
         Assert.Equal("kubectl --context prod apply --server-side --field-manager=podsuite -k /out", kubectl.Apply("/out").ToString());
         Assert.Equal(
@@ -49,7 +49,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         options.Namespace = null;
         options.KubeContext = null;
 
-        var kubectl = new KubectlDeployment(options, NullLogger.Instance);
+        var kubectl = new KubectlDeployment(options, NullLogger.Instance, () => "manifests");
 
         Assert.Equal("kubectl apply --server-side --field-manager=podsuite -k /out", kubectl.Apply("/out").ToString());
         Assert.Equal("kubectl get pods -l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo -o wide", kubectl.ListPods().ToString());
@@ -67,8 +67,8 @@ public sealed class KubectlDeploymentTests : IDisposable
         var logs = new FakeLogCollector();
         var pods = await Model().MapAsync(Options());
 
-        await new KubectlDeployment(Options(), new FakeLogger(logs), kubectl)
-            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
+        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "out"), kubectl)
+            .DeployAsync(pods, CancellationToken.None);
 
         Assert.Equal(
         [
@@ -98,8 +98,8 @@ public sealed class KubectlDeploymentTests : IDisposable
         var logs = new FakeLogCollector();
         var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), new FakeLogger(logs), kubectl)
-            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
+        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "out"), kubectl)
+            .DeployAsync(pods, CancellationToken.None);
 
         var recorded = File.ReadAllLines(calls);
         Assert.Equal(
@@ -131,8 +131,8 @@ public sealed class KubectlDeploymentTests : IDisposable
         builder.AddKubernetesPods("kubernetes");
         var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), NullLogger.Instance, kubectl)
-            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None);
+        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "out"), kubectl)
+            .DeployAsync(pods, CancellationToken.None);
 
         Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create", StringComparison.Ordinal));
     }
@@ -148,8 +148,8 @@ public sealed class KubectlDeploymentTests : IDisposable
             """);
         var pods = await Model().MapAsync(Options());
 
-        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, kubectl)
-            .DeployAsync(pods, Path.Combine(_root.FullName, "out"), _root.FullName, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "out"), kubectl)
+            .DeployAsync(pods, CancellationToken.None));
 
         Assert.StartsWith("The deploy failed: Deployment 'web' was not ready within 120 s", error.Message);
         Assert.Contains("timed out waiting for the condition", error.Message);

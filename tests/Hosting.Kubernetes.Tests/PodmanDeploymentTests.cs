@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using PodSuite.Hosting.Kubernetes.Runtimes;
+using PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 namespace Hosting.Kubernetes.Tests;
 
@@ -78,8 +78,8 @@ public sealed class PodmanDeploymentTests : IDisposable
         options.DeployTimeout = timeout;
         var pods = await builder.MapAsync(options);
 
-        await new PodmanDeployment(options, new PodmanPods(_http, podman), NullLogger.Instance)
-            .DeployAsync(pods, _root.FullName, Path.Combine(_root.FullName, "work"), CancellationToken.None);
+        await new PodmanDeployment(options, new PodmanPods(_http, podman), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"))
+            .DeployAsync(pods, CancellationToken.None);
     }
 
     // A podman that answers as podman 4.3 does: a pod's spec label (the one it last played, or the given one), the

@@ -143,6 +143,60 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryDashboardSettingSetInCodeReachesTheManifestsWithoutWithDashboard()
+    {
+        var builder = PublishingBuilder();
+        builder.AddKubernetesPods("kubernetes").WithProperties(k =>
+        {
+            k.Dashboard.Image = "registry.example/aspire-dashboard:1";
+            k.Dashboard.FrontendPort = 18890;
+            k.Dashboard.OtlpPort = 18891;
+            k.Dashboard.ServiceType = PodServiceType.NodePort;
+        });
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        Assert.Equal(0, await PublishAsync(builder));
+
+        var deployment = File.ReadAllText(Path.Combine(Output, "aspire-dashboard", "deployment.yaml"));
+        Assert.Contains("image: registry.example/aspire-dashboard:1", deployment);
+        Assert.Contains("value: http://0.0.0.0:18890", deployment);
+        Assert.Contains("value: http://0.0.0.0:18891", deployment);
+        Assert.DoesNotContain("18888", deployment);
+        var services = File.ReadAllText(Path.Combine(Output, "aspire-dashboard", "service.yaml"));
+        Assert.Contains("type: NodePort", services);
+        Assert.Contains("value: http://aspire-dashboard-otlp-grpc:18891", File.ReadAllText(Path.Combine(Output, "pod", "deployment.yaml")));
+    }
+
+    [Fact]
+    public async Task ADashboardTurnedOffInCodeIsNotPublished()
+    {
+        var builder = PublishingBuilder();
+        builder.AddKubernetesPods("kubernetes").WithProperties(k => k.Dashboard.Enabled = false);
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        Assert.Equal(0, await PublishAsync(builder));
+
+        Assert.False(Directory.Exists(Path.Combine(Output, "aspire-dashboard")));
+        Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", File.ReadAllText(Path.Combine(Output, "pod", "deployment.yaml")));
+    }
+
+    [Fact]
+    public async Task ConfigurationOverridesTheDashboardSettingsInCode()
+    {
+        var builder = PublishingBuilder("--PodSuite:Dashboard:FrontendPort=18892", "--PodSuite:Dashboard:Enabled=true");
+        builder.AddKubernetesPods("kubernetes")
+            .WithDashboard(d => d.Enabled = false)
+            .WithProperties(k => k.Dashboard.FrontendPort = 18890);
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        Assert.Equal(0, await PublishAsync(builder));
+
+        var deployment = File.ReadAllText(Path.Combine(Output, "aspire-dashboard", "deployment.yaml"));
+        Assert.Contains("value: http://0.0.0.0:18892", deployment);
+        Assert.DoesNotContain("18890", deployment);
+    }
+
+    [Fact]
     public void AnAppHostPublishesThroughOneEnvironment()
     {
         var builder = PublishingBuilder();

@@ -1,4 +1,5 @@
 using k8s;
+using Aspire.Hosting.Eventing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hosting.Kubernetes.Tests;
@@ -6,9 +7,9 @@ namespace Hosting.Kubernetes.Tests;
 /// <summary>Runs the Kubernetes mapping on an in-memory app model in publish mode.</summary>
 internal static class Publisher
 {
-    public static KubernetesPublishOptions Options => KubernetesPublishOptions.From(Environment());
+    public static KubernetesPublishOptions Options => KubernetesPublishOptions.Bind(Environment());
 
-    public static KubernetesPublishOptions ForPodman => KubernetesPublishOptions.From(Environment(PodRuntime.Podman));
+    public static KubernetesPublishOptions ForPodman => KubernetesPublishOptions.Bind(Environment(PodRuntime.Podman));
 
     private static KubernetesPodsEnvironmentResource Environment(PodRuntime runtime = PodRuntime.Kubernetes) =>
         new("kubernetes") { Registry = "registry.example", ImageTag = "1.2.3", PartOf = "demo", Runtime = runtime };
@@ -22,7 +23,10 @@ internal static class Publisher
         Assert.True(builder.ExecutionContext.IsPublishMode, "build the model with PodModel.CreatePublishingBuilder()");
         // Disposed, so that its configuration's file watchers (inotify instances, 128 per user) do not pile up.
         await using var app = builder.Build();
-        return await KubernetesPodMapper.MapAsync(app.Services.GetRequiredService<DistributedApplicationModel>(), options ?? Options, report);
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        // What a run does before its steps: the model completed (the dashboard's pod added) and checked.
+        await app.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(new BeforeStartEvent(app.Services, model));
+        return await KubernetesPodMapper.MapAsync(model, options ?? Options, report);
     }
 
     public static async Task<string> MappingErrorAsync(this IDistributedApplicationBuilder builder)

@@ -53,7 +53,4 @@ public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(na
 
     /// <summary>The Aspire dashboard published with the pods, which every container reports to; on by default.</summary>
     public KubernetesPodsDashboard Dashboard { get; } = new();
-
-    // The dashboard's pod and container as last added, so that applying the settings again replaces them and nothing else.
-    internal List<IResource> DashboardResources { get; } = [];
 }

@@ -5,7 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Publishing;
 using Microsoft.Extensions.Logging;
-using PodSuite.Hosting.Kubernetes.Deploy;
+using PodSuite.Hosting.Kubernetes.Runtimes;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Building;

@@ -1,4 +1,4 @@
-using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
 
@@ -6,34 +6,26 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
 /// Renders one planned pod as plain Kubernetes objects: init containers in start order (waits for other pods'
-/// Services, then init steps and native sidecars), the app containers, the pod's volumes, its workload and Services.
+/// Services, then init steps and native sidecars), the app containers, the pod's volumes, its workload, Services and
+/// NetworkPolicy. A function of the plan: it reads the plan and changes nothing in it; what cannot be written is
+/// reported.
 /// </summary>
-internal sealed class PodRenderer(
-    PortPlan ports, ValueResolver values, IPodAddresses addresses, KubernetesPublishOptions options, PublishReport report,
-    DistributedApplicationExecutionContext executionContext, Aspire.Hosting.ApplicationModel.IResource? dashboard)
+internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
 {
-    private readonly ObjectMetadata _metadata = new(options);
+    private readonly ObjectMetadata _metadata = new(plan.Options);
 
-    public async Task<PodManifest> RenderAsync(PodPlan pod, StartOrder order, CancellationToken cancellationToken)
+    public PodManifest Render(PodPlan pod)
     {
-        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, addresses.HostOf(wait), options)).ToList();
+        var order = plan.Orders[pod];
+        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, plan.Addresses.HostOf(wait), plan.Options)).ToList();
         var configFiles = new List<ConfigFiles>();
         foreach (var member in order.InitSteps)
         {
             var role = order.NativeSidecars.Contains(member) ? ContainerRole.NativeSidecar : ContainerRole.InitStep;
-            var (container, files) = await ContainerAsync(member, role, pod, cancellationToken).ConfigureAwait(false);
-            initContainers.Add(container);
-            configFiles.AddRange(files);
+            initContainers.Add(Container(member, role, pod, configFiles));
         }
 
-        var containers = new List<V1Container>();
-        foreach (var member in order.AppContainers)
-        {
-            var (container, files) = await ContainerAsync(member, ContainerRole.App, pod, cancellationToken).ConfigureAwait(false);
-            containers.Add(container);
-            configFiles.AddRange(files);
-        }
-
+        var containers = order.AppContainers.Select(member => Container(member, ContainerRole.App, pod, configFiles)).ToList();
         List<V1Volume> volumes = [.. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume), ScratchDirectory.Volume()];
         var spec = new V1PodSpec
         {
@@ -49,20 +41,15 @@ internal sealed class PodRenderer(
         return new PodManifest(
             pod.Name,
             Workloads.Of(pod, order, spec, _metadata, selector, labels),
-            Services.Of(pod, ports, _metadata, selector, labels),
+            Services.Of(pod, plan.Ports, _metadata, selector, labels),
             [.. configFiles.Select(f => f.ConfigMap)],
-            NetworkPolicy: null);
+            NetworkPolicies.Of(pod, plan.Ports, plan.Callers, _metadata, labels));
     }
 
-    /// <summary>The pod's NetworkPolicy, once every pod is rendered and so every caller of its Service ports known.</summary>
-    public V1NetworkPolicy NetworkPolicyOf(PodPlan pod, StartOrder order, Callers callers) =>
-        NetworkPolicies.Of(pod, ports, callers, _metadata, _metadata.LabelsOf(pod, order.AppContainers[0]));
-
-    private async Task<(V1Container Container, List<ConfigFiles> ConfigFiles)> ContainerAsync(
-        Aspire.Hosting.ApplicationModel.IResource member, ContainerRole role, PodPlan pod, CancellationToken cancellationToken)
+    private V1Container Container(IResource member, ContainerRole role, PodPlan pod, List<ConfigFiles> podConfigFiles)
     {
-        var settings = await MemberSettings.OfAsync(member, values, executionContext, dashboard, report, cancellationToken).ConfigureAwait(false);
         var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
-        return (Containers.Of(member, role, settings, configFiles, ports, options, report), configFiles);
+        podConfigFiles.AddRange(configFiles);
+        return Containers.Of(member, role, plan.Settings[member], configFiles, plan.Ports, plan.Options, report);
     }
 }

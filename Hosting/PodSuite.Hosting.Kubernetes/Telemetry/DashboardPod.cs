@@ -1,7 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Configuration;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Telemetry;
@@ -10,7 +9,7 @@ namespace PodSuite.Hosting.Kubernetes.Telemetry;
 /// The Aspire dashboard as a pod of the published model, written with the pod model's own API: one container, its web
 /// UI on a Service of the chosen type, its OTLP port on a ClusterIP Service that the NetworkPolicy opens to the pods
 /// that report to it. The browser token and the API key come from a Secret (never a manifest), unless unsecured.
-/// Added in publish mode only, and made again whenever its settings change.
+/// Added in publish mode only, once the model is complete.
 /// </summary>
 internal static class DashboardPod
 {
@@ -19,32 +18,27 @@ internal static class DashboardPod
 
     private const string ApiKeyKey = "api-key";
 
-    public static void Apply(IDistributedApplicationBuilder builder, KubernetesPodsEnvironmentResource environment)
+    /// <summary>
+    /// Adds the dashboard's pod to the complete model, once, as the bound settings say: at <see cref="BeforeStartEvent"/>,
+    /// before the pods are checked. A resource of the app's with the name of the dashboard's pod or container is an error
+    /// naming it.
+    /// </summary>
+    public static void Add(IDistributedApplicationBuilder builder, KubernetesPodsDashboard settings)
     {
-        // Only what an earlier call added: a resource of the user's that has the dashboard's name makes Aspire's
-        // duplicate-name error below, instead of disappearing.
-        foreach (var earlier in environment.DashboardResources)
-        {
-            builder.Resources.Remove(earlier);
-        }
-
-        environment.DashboardResources.Clear();
-
-        KubernetesPodsDashboard settings;
-        try
-        {
-            settings = SettingsOf(environment, builder.Configuration);
-        }
-        catch (DistributedApplicationException)
-        {
-            // A setting with a value it cannot take: the model is built as the code says, and the publishing steps, which
-            // read the settings again, report it once and exit non-zero.
-            settings = SettingsOf(environment, configuration: null);
-        }
-
         if (!settings.Enabled)
         {
             return;
+        }
+
+        foreach (var name in new[] { KubernetesPodsDashboard.PodName, KubernetesPodsDashboard.ContainerName })
+        {
+            if (builder.Resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)) is { } mine)
+            {
+                throw new DistributedApplicationException(
+                    $"The app host has a resource named '{mine.Name}', which is the name of the Aspire dashboard's " +
+                    $"{(name == KubernetesPodsDashboard.PodName ? "pod" : "container")} that PodSuite publishes with the pods: rename yours, " +
+                    $"or publish no dashboard (WithDashboard(d => d.Enabled = false), or '{KubernetesPublishOptions.Section}:Dashboard:Enabled=false').");
+            }
         }
 
         var pod = builder.AddPod(KubernetesPodsDashboard.PodName).PublishWithService(settings.ServiceType);
@@ -63,7 +57,6 @@ internal static class DashboardPod
             .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured")
             // It keeps telemetry in memory: more than the default limit, since it holds every container's.
             .PublishWithContainerResources(ContainerResources.Default with { MemoryRequest = "128Mi", MemoryLimit = "512Mi" });
-        environment.DashboardResources.AddRange([pod.Resource, dashboard.Resource]);
         if (settings.Unsecured)
         {
             dashboard.WithEnvironment("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true");
@@ -74,39 +67,6 @@ internal static class DashboardPod
             .WithEnvironment("DASHBOARD__API__AUTHMODE", "ApiKey")
             .WithAnnotation(new SecretEnvironmentAnnotation(DashboardLogin.BrowserTokenVariable, KubernetesPodsDashboard.LoginSecretName, BrowserTokenKey, optional: true))
             .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__API__PRIMARYAPIKEY", KubernetesPodsDashboard.LoginSecretName, ApiKeyKey, optional: true));
-    }
-
-    /// <summary>The settings in code, overridden by configuration (<c>PodSuite:Dashboard:...</c>).</summary>
-    public static KubernetesPodsDashboard SettingsOf(KubernetesPodsEnvironmentResource environment, IConfiguration? configuration)
-    {
-        var code = environment.Dashboard;
-        var settings = new KubernetesPodsDashboard
-        {
-            Enabled = code.Enabled,
-            Image = code.Image,
-            FrontendPort = code.FrontendPort,
-            OtlpPort = code.OtlpPort,
-            ServiceType = code.ServiceType,
-            Unsecured = code.Unsecured,
-        };
-        try
-        {
-            configuration?.GetSection($"{KubernetesPublishOptions.Section}:Dashboard").Bind(settings);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new DistributedApplicationException(
-                $"A setting under '{KubernetesPublishOptions.Section}:Dashboard' has a value it cannot take: {ex.GetBaseException().Message}", ex);
-        }
-
-        if (settings.Enabled && settings.FrontendPort == settings.OtlpPort)
-        {
-            throw new DistributedApplicationException(
-                $"The dashboard's FrontendPort and OtlpPort are both {settings.FrontendPort}: give one of them another port " +
-                $"('{KubernetesPublishOptions.Section}:Dashboard:OtlpPort' or WithDashboard(d => d.OtlpPort = ...)).");
-        }
-
-        return settings;
     }
 
     /// <summary>The keys of the login Secret, with a new random value each.</summary>

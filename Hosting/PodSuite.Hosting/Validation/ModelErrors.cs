@@ -20,6 +20,15 @@ internal sealed class ModelErrors
         }
     }
 
+    /// <summary>Adds the errors of <paramref name="other"/>, in their order.</summary>
+    public void AddRange(ModelErrors other)
+    {
+        foreach (var error in other._errors)
+        {
+            Add(error);
+        }
+    }
+
     /// <summary>Throws one exception listing every error under <paramref name="heading"/>, if there is any.</summary>
     public void ThrowIfAny(string heading)
     {

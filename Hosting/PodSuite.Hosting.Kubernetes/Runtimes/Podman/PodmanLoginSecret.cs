@@ -4,7 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
 
-namespace PodSuite.Hosting.Kubernetes.Runtimes;
+namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 /// <summary>
 /// The dashboard's login Secret as podman 4.3 keeps it: a podman secret whose content is a JSON object of base64 values

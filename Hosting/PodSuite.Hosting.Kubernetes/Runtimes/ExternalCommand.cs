@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Aspire.Hosting;
 
-namespace PodSuite.Hosting.Kubernetes.Deploy;
+namespace PodSuite.Hosting.Kubernetes.Runtimes;
 
 /// <summary>A command a deploy runs (dotnet, podman, kubectl), as it would be typed.</summary>
 /// <param name="File">The program.</param>

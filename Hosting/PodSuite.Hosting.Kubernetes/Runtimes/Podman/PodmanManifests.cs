@@ -2,18 +2,16 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Logging;
-using PodSuite.Hosting.Kubernetes.Deploy;
-using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
-namespace PodSuite.Hosting.Kubernetes.Runtimes;
+namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 /// <summary>
 /// Rewrites plain Kubernetes pods for <c>podman kube play</c> (podman 4.3) on one machine:
 /// <list type="bullet">
 /// <item>podman has no Services: they are dropped, an external endpoint's container port gets <c>hostPort</c> = its
-/// Service port, and another pod is reached through the host at that port;</item>
+/// Service port, and another pod is reached through the host at that port
+/// (<see cref="PodmanAddresses"/>);</item>
 /// <item>podman publishes every declared container port on the host, so internal ports are not declared;</item>
 /// <item>podman applies the pod's restart policy to init containers too, so under a Deployment's Always it would rerun
 /// them forever: a serving pod is a bare Pod restarted only on failure;</item>
@@ -30,9 +28,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// kept after them): they, and the ConfigMaps, are named after their pod.</item>
 /// </list>
 /// </summary>
-internal sealed class PodmanAdapter : RuntimeAdapter
+internal sealed class PodmanManifests : IManifestAdapter
 {
-    public const string HostFromContainers = "host.containers.internal";
     public const string InitContainerTypeAnnotation = "io.podman.annotations.init.container.type";
     public const string KeepInitContainers = "always";
     public const string RestartOnFailure = "OnFailure";
@@ -40,13 +37,7 @@ internal sealed class PodmanAdapter : RuntimeAdapter
 
     private static readonly Regex s_dependentVariable = new(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", RegexOptions.CultureInvariant);
 
-    public override string HostOf(ServicePortPlan service) => HostFromContainers;
-
-    /// <summary>With <c>podman kube play</c>, one pod at a time; readiness probes are run from the host (see <see cref="PodmanPods"/>).</summary>
-    public override IPodDeployment Deployment(KubernetesPublishOptions options, HttpClient http, ILogger logger) =>
-        new PodmanDeployment(options, new PodmanPods(http), logger);
-
-    public override PodManifest Adapt(PodManifest pod)
+    public PodManifest Adapt(PodManifest pod)
     {
         var bare = BarePod(pod.Workload);
         // A container port number is one listener of the pod, whichever container declares it: the first Service port

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace PodSuite.Hosting.Kubernetes.Deploy;
+namespace PodSuite.Hosting.Kubernetes.Building;
 
 /// <summary>
 /// Asks an image registry (the Docker Registry HTTP API v2) whether it holds an image: a registry on this machine over

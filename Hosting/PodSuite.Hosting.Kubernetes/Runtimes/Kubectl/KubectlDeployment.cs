@@ -5,10 +5,11 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Output;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
 
-namespace PodSuite.Hosting.Kubernetes.Deploy;
+namespace PodSuite.Hosting.Kubernetes.Runtimes.Kubectl;
 
 /// <summary>
 /// Deploys the kustomize base to a Kubernetes cluster with kubectl: the namespace created if missing, a server-side
@@ -18,17 +19,18 @@ namespace PodSuite.Hosting.Kubernetes.Deploy;
 /// </summary>
 /// <param name="options">The publish's settings: namespace, kube context, timeout, the app's part-of label.</param>
 /// <param name="logger">Where progress goes.</param>
+/// <param name="outputDirectory">Where the manifests it applies are written: the pipeline's output.</param>
 /// <param name="kubectl">The kubectl program.</param>
-internal sealed partial class KubectlDeployment(KubernetesPublishOptions options, ILogger logger, string kubectl = "kubectl") : IPodDeployment
+internal sealed partial class KubectlDeployment(KubernetesPublishOptions options, ILogger logger, Func<string> outputDirectory, string kubectl = "kubectl") : IPodDeployment
 {
     public const string FieldManager = "podsuite";
     private const string DeletedKinds = "deployments,jobs,pods,services,configmaps,networkpolicies,secrets";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
-    public async Task DeployAsync(
-        IReadOnlyList<PodManifest> pods, string outputDirectory, string workDirectory, CancellationToken cancellationToken)
+    public async Task DeployAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken)
     {
-        KubernetesPublishing.Write(logger, outputDirectory, pods, options);
+        var manifests = outputDirectory();
+        ManifestOutput.Write(logger, manifests, pods, options);
         if (options.Namespace is { } name)
         {
             var (exists, _, _) = await GetNamespace(name).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -44,7 +46,7 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             await EnsureLoginSecretAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await Apply(outputDirectory).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        await Apply(manifests).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         foreach (var (wait, workload) in Waits(pods).Zip(pods.Select(p => p.Workload)))
         {
             var (exitCode, output, _) = await wait.RunAsync(options.DeployTimeout + CommandTimeout, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-namespace PodSuite.Hosting.Kubernetes.Deploy;
+namespace PodSuite.Hosting.Kubernetes.Runtimes;
 
 /// <summary>Where one container of a deployed pod stands.</summary>
 /// <param name="Name">The container's name in the pod.</param>
@@ -7,7 +7,7 @@ namespace PodSuite.Hosting.Kubernetes.Deploy;
 /// <param name="Restarts">How often it was restarted.</param>
 /// <param name="Ready">Done as it should be: an init step or run-to-completion member exited 0, a server answering its readiness probe.</param>
 /// <param name="Failed">Exited non-zero.</param>
-internal sealed record ContainerStatus(string Name, string State, int ExitCode, int Restarts, bool Ready, bool Failed);
+internal sealed record DeployedContainerStatus(string Name, string State, int ExitCode, int Restarts, bool Ready, bool Failed);
 
 /// <summary>Where one deployed pod stands.</summary>
 /// <param name="Name">The pod's name.</param>
@@ -15,17 +15,17 @@ internal sealed record ContainerStatus(string Name, string State, int ExitCode, 
 /// <param name="InitContainers">Its init containers.</param>
 /// <param name="Containers">Its app containers.</param>
 /// <param name="Urls">Where it is reached from this machine.</param>
-internal sealed record PodStatus(
-    string Name, bool RunsToCompletion, IReadOnlyList<ContainerStatus> InitContainers, IReadOnlyList<ContainerStatus> Containers, IReadOnlyList<string> Urls)
+internal sealed record DeployedPodStatus(
+    string Name, bool RunsToCompletion, IReadOnlyList<DeployedContainerStatus> InitContainers, IReadOnlyList<DeployedContainerStatus> Containers, IReadOnlyList<string> Urls)
 {
     public bool Ready => InitContainers.Concat(Containers).All(c => c.Ready);
 
-    public ContainerStatus? Failure => InitContainers.Concat(Containers).FirstOrDefault(c => c.Failed);
+    public DeployedContainerStatus? Failure => InitContainers.Concat(Containers).FirstOrDefault(c => c.Failed);
 
     public string State => Failure is not null ? "Failed" : !Ready ? "Starting" : RunsToCompletion ? "Completed" : "Running";
 
     /// <summary>The deploy's summary: one row per pod.</summary>
-    public static string Table(IReadOnlyList<PodStatus> pods)
+    public static string Table(IReadOnlyList<DeployedPodStatus> pods)
     {
         string[] header = ["pod", "containers ready", "state", "restarts", "URLs"];
         var rows = pods.Select(p => new[]

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using k8s.Models;
-using PodSuite.Hosting.Kubernetes.Deploy;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
-namespace PodSuite.Hosting.Kubernetes.Runtimes;
+namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 /// <summary>
 /// What podman says of the pods a deploy played: each container's state, and readiness checked as the kubelet would:
@@ -17,7 +16,7 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
 
-    public async Task<PodStatus> StatusAsync(PodManifest pod, CancellationToken cancellationToken)
+    public async Task<DeployedPodStatus> StatusAsync(PodManifest pod, CancellationToken cancellationToken)
     {
         var spec = pod.PodSpec;
         var runsToCompletion = spec.RestartPolicy == "Never";
@@ -26,13 +25,13 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
         var inspected = exitCode == 0 ? Parse(output) : [];
         var address = await AddressAsync(pod.Name, cancellationToken).ConfigureAwait(false);
 
-        var initContainers = new List<ContainerStatus>();
+        var initContainers = new List<DeployedContainerStatus>();
         foreach (var container in spec.InitContainers ?? [])
         {
             initContainers.Add(Status(container, inspected.GetValueOrDefault(ContainerName(pod, container.Name)), mustComplete: true, ready: false));
         }
 
-        var containers = new List<ContainerStatus>();
+        var containers = new List<DeployedContainerStatus>();
         foreach (var container in spec.Containers)
         {
             var state = inspected.GetValueOrDefault(ContainerName(pod, container.Name));
@@ -44,7 +43,7 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
 
         var urls = spec.Containers.SelectMany(c => c.Ports ?? []).Where(p => p.HostPort is not null)
             .Select(p => $"http://localhost:{p.HostPort!.Value.ToString(CultureInfo.InvariantCulture)}").ToList();
-        return new PodStatus(pod.Name, runsToCompletion, initContainers, containers, urls);
+        return new DeployedPodStatus(pod.Name, runsToCompletion, initContainers, containers, urls);
     }
 
     /// <summary>The container's last log lines.</summary>
@@ -71,16 +70,16 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
 
     private static string ContainerName(PodManifest pod, string container) => ContainerName(pod.Name, container);
 
-    private static ContainerStatus Status(V1Container container, InspectedContainer? state, bool mustComplete, bool ready)
+    private static DeployedContainerStatus Status(V1Container container, InspectedContainer? state, bool mustComplete, bool ready)
     {
         if (state is null)
         {
-            return new ContainerStatus(container.Name, "not created", 0, 0, Ready: false, Failed: false);
+            return new DeployedContainerStatus(container.Name, "not created", 0, 0, Ready: false, Failed: false);
         }
 
         var exited = state.Status == "exited";
         var failed = exited && state.ExitCode != 0;
-        return new ContainerStatus(container.Name, state.Status, state.ExitCode, state.Restarts,
+        return new DeployedContainerStatus(container.Name, state.Status, state.ExitCode, state.Restarts,
             Ready: mustComplete ? exited && state.ExitCode == 0 : ready, Failed: failed);
     }
 

@@ -3,11 +3,11 @@ using System.Text;
 using Aspire.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
-using PodSuite.Hosting.Kubernetes.Deploy;
+using PodSuite.Hosting.Kubernetes.Building;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
 
-namespace PodSuite.Hosting.Kubernetes.Runtimes;
+namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 /// <summary>
 /// Deploys the podman-adapted pods with <c>podman kube play --replace</c>, one pod at a time. Each played pod carries a
@@ -15,17 +15,17 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// redeploy restarts nothing. Then it waits until every pod is ready, and prints a table; or fails naming what is not.
 /// Destroy removes the pods of this app (by PodSuite's labels) and nothing else.
 /// </summary>
-internal sealed partial class PodmanDeployment(KubernetesPublishOptions options, PodmanPods pods, ILogger logger) : IPodDeployment
+internal sealed partial class PodmanDeployment(KubernetesPublishOptions options, PodmanPods pods, ILogger logger, Func<string> workDirectory) : IPodDeployment
 {
     public const string SpecLabel = "podsuite.io/spec";
     private const int LogLines = 15;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public async Task DeployAsync(
-        IReadOnlyList<PodManifest> manifests, string outputDirectory, string workDirectory, CancellationToken cancellationToken)
+    public async Task DeployAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(workDirectory);
+        var work = workDirectory();
+        Directory.CreateDirectory(work);
         var login = new PodmanLoginSecret(pods, options);
         if (DashboardLogin.IsReferred(manifests) && await login.EnsureAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -49,7 +49,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             }
 
             pod.Workload.Metadata.Labels[SpecLabel] = spec;
-            var file = Path.Combine(workDirectory, $"{pod.Name}.yaml");
+            var file = Path.Combine(work, $"{pod.Name}.yaml");
             await File.WriteAllTextAsync(file, KubernetesYaml.SerializeAll(pod.Objects), cancellationToken).ConfigureAwait(false);
             // Podman runs a pod's init containers before play returns: a stuck one holds it, so the deploy's timeout bounds it.
             var (exitCode, output) = await PlayAsync(pod, file, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
 
         var ready = await WaitAsync(manifests, cancellationToken).ConfigureAwait(false);
-        LogReady(logger, PodStatus.Table(ready));
+        LogReady(logger, DeployedPodStatus.Table(ready));
         if (DashboardLogin.DashboardPod(manifests) is { } dashboard)
         {
             DashboardLogin.LogWayIn(logger, await DashboardUrlAsync(dashboard, login, cancellationToken).ConfigureAwait(false));
@@ -156,11 +156,11 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
     }
 
-    private async Task<IReadOnlyList<PodStatus>> WaitAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeployedPodStatus>> WaitAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.DeployTimeout);
-        var statuses = new List<PodStatus>();
+        var statuses = new List<DeployedPodStatus>();
         while (true)
         {
             statuses.Clear();
@@ -193,12 +193,12 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     }
 
     private async Task<DistributedApplicationException> NotReadyAsync(
-        IReadOnlyList<PodStatus> statuses, PodStatus pod, ContainerStatus container, string what, CancellationToken cancellationToken)
+        IReadOnlyList<DeployedPodStatus> statuses, DeployedPodStatus pod, DeployedContainerStatus container, string what, CancellationToken cancellationToken)
     {
         var log = await pods.LogTailAsync(pod.Name, container.Name, LogLines, cancellationToken).ConfigureAwait(false);
         return new DistributedApplicationException(
             $"The deploy failed: container '{container.Name}' of pod '{pod.Name}' {what}. Its last log lines:\n{log.TrimEnd()}\n" +
-            $"Where every pod stands:\n{PodStatus.Table(statuses)}");
+            $"Where every pod stands:\n{DeployedPodStatus.Table(statuses)}");
     }
 
     // The hash of what podman is given for the pod: equal hashes, equal pods.
