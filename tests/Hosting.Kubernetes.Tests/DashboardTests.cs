@@ -108,6 +108,18 @@ public class DashboardTests
     }
 
     [Fact]
+    public async Task TheDashboardIsTheFirstPodWhereverTheAppHostOptsIn()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        builder.AddKubernetesPods("kubernetes");
+
+        var pods = await builder.MapAsync();
+
+        Assert.Equal(["aspire-dashboard", "pod"], pods.Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task TheDashboardIsAddedOnceWhateverHowOftenItsSettingsChange()
     {
         var builder = PodModel.CreatePublishingBuilder();

@@ -20,7 +20,7 @@ internal static class DashboardPod
 
     /// <summary>
     /// Adds the dashboard's pod to the complete model, once, as the bound settings say: at <see cref="BeforeStartEvent"/>,
-    /// before the pods are checked. A resource of the app's with the name of the dashboard's pod or container is an error
+    /// before the pods are checked, as the model's first pod. A resource of the app's with the name of the dashboard's pod or container is an error
     /// naming it.
     /// </summary>
     public static void Add(IDistributedApplicationBuilder builder, KubernetesPodsDashboard settings)
@@ -57,6 +57,13 @@ internal static class DashboardPod
             .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured")
             // It keeps telemetry in memory: more than the default limit, since it holds every container's.
             .PublishWithContainerResources(ContainerResources.Default with { MemoryRequest = "128Mi", MemoryLimit = "512Mi" });
+        // First in the model, so first among the pods and in the manifests, wherever the app host called AddKubernetesPods.
+        foreach (var (resource, index) in new IResource[] { pod.Resource, dashboard.Resource }.Select((r, i) => (r, i)))
+        {
+            builder.Resources.Remove(resource);
+            builder.Resources.Insert(index, resource);
+        }
+
         if (settings.Unsecured)
         {
             dashboard.WithEnvironment("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true");
