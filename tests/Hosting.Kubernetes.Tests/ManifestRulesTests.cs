@@ -41,6 +41,33 @@ public class ManifestRulesTests
         Assert.Equal(12, problems.Count);
     }
 
+    [Fact]
+    public void AJobsPodSpecIsCheckedAsADeploymentsIs()
+    {
+        var job = new V1Job
+        {
+            ApiVersion = "batch/v1",
+            Kind = "Job",
+            Metadata = new V1ObjectMeta { Name = "mc2" },
+            Spec = new V1JobSpec
+            {
+                Template = new V1PodTemplateSpec
+                {
+                    Spec = new V1PodSpec
+                    {
+                        RestartPolicy = "Never",
+                        Containers = [new V1Container { Name = "Producer", Image = "example/ipc", VolumeMounts = [new V1VolumeMount { Name = "missing", MountPath = "/data" }] }],
+                    },
+                },
+            },
+        };
+
+        var problems = ObjectRules.Check([job]);
+
+        Assert.Contains(problems, p => p.StartsWith("Job 'mc2': ", StringComparison.Ordinal) && p.Contains("container name 'Producer' breaks", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Job 'mc2': ", StringComparison.Ordinal) && p.Contains("mounts volume 'missing', which the pod does not have", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<IKubernetesObject<V1ObjectMeta>> Load(string file) =>
         KubernetesYaml.LoadAllFromString(File.ReadAllText(file)).Cast<IKubernetesObject<V1ObjectMeta>>();
 }

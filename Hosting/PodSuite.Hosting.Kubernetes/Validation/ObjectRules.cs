@@ -60,6 +60,9 @@ internal static class ObjectRules
             case V1Pod pod:
                 CheckPodSpec(pod.Spec, Add);
                 break;
+            case V1Job job:
+                CheckPodSpec(job.Spec.Template.Spec, Add);
+                break;
             case V1Service service:
                 CheckPorts((service.Spec.Ports ?? []).Select(p => ((string?)p.Name, p.Port)), "the Service", KubernetesRules.Dns1123Label, Add);
                 break;
