@@ -1,5 +1,3 @@
-using System.Reflection;
-
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Publishing: each pod becomes ONE multi-container Kubernetes pod in manifests/ (see README, "Deploy to Kubernetes").
@@ -16,7 +14,7 @@ builder.AddKubernetesPods("kubernetes")
     })
     // The dashboard deployed with the pods, which every container reports to: the image eng/pods/setup.sh builds from
     // the dashboard NuGet ships at this Aspire's version; left unset, Microsoft's.
-    .WithDashboard(dashboard => dashboard.Image = $"localhost:5055/aspire-dashboard:{AspireVersion()}");
+    .WithDashboard(dashboard => dashboard.Image = $"localhost:5055/aspire-dashboard:{KubernetesPodsDashboard.AspireVersion}");
 
 // mc1: a log writer and a static site sharing a volume
 var mc1 = builder.AddPod("mc1");
@@ -112,7 +110,3 @@ var myapp = builder.AddProject<Projects.MyApp>("myapp")
 myapp.WithEnvironment("MyApp__AdminPort", myapp.GetEndpoint("admin").Property(EndpointProperty.TargetPort));
 
 return await builder.Build().RunWithExitCodeAsync();
-
-static string AspireVersion() =>
-    typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!
-        .InformationalVersion.Split('+')[0];

@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Validation;
 
 namespace Aspire.Hosting;
 
@@ -46,6 +47,35 @@ public static class PodPublishingExtensions
     }
 
     /// <summary>
+    /// Sets the port an endpoint listens on inside the pod when the app model is published, leaving the local run's
+    /// port to Aspire: locally members are processes on one host, where a fixed port would clash with whatever else
+    /// runs there.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member that owns the endpoint.</param>
+    /// <param name="port">The container port, unique within the pod.</param>
+    /// <param name="endpointName">The name of an endpoint the member already has.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    public static IResourceBuilder<T> PublishWithContainerPort<T>(this IResourceBuilder<T> builder, int port, string endpointName = "http")
+        where T : IResourceWithEndpoints
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+
+        var endpoint = builder.Resource.Annotations.OfType<EndpointAnnotation>().SingleOrDefault(e => e.Name == endpointName)
+            ?? throw new DistributedApplicationException(
+                $"'{builder.Resource.Name}' has no endpoint named '{endpointName}'. Add it (for example " +
+                $"{nameof(ResourceBuilderExtensions.WithHttpEndpoint)}) before {nameof(PublishWithContainerPort)}, or name an endpoint it has.");
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            endpoint.TargetPort = port;
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// Publishes a pod whose members all run to completion as a Job rather than a bare Pod with
     /// <c>restartPolicy: Never</c>: Kubernetes retries a failed run <paramref name="backoffLimit"/> times and deletes a
     /// finished one after <paramref name="ttlSecondsAfterFinished"/>. Runtimes without Jobs get the bare Pod.
@@ -78,6 +108,48 @@ public static class PodPublishingExtensions
         ArgumentNullException.ThrowIfNull(command);
         ArgumentOutOfRangeException.ThrowIfZero(command.Length);
         return builder.WithAnnotation(new LivenessCommandAnnotation([.. command]), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>
+    /// Gives the member's published container an environment variable whose value is a key of a Kubernetes Secret of
+    /// your own (<c>valueFrom.secretKeyRef</c>), so that the value is never written into a manifest. Create the Secret
+    /// in the pods' namespace before the deploy (<c>kubectl create secret generic api --from-literal=key=...</c>). Only
+    /// the published container gets it: give the local run its value as usual (a parameter, user secrets).
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The member.</param>
+    /// <param name="name">The environment variable.</param>
+    /// <param name="secretName">The Secret's name.</param>
+    /// <param name="key">The key in the Secret.</param>
+    /// <param name="optional">Whether the container starts without it when the Secret or the key is missing.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// builder.AddProject&lt;Projects.Api&gt;("api").PublishEnvironmentFromSecret("Api__Key", "api-secrets", "key");
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<T> PublishEnvironmentFromSecret<T>(
+        this IResourceBuilder<T> builder, string name, string secretName, string key, bool optional = false)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(secretName);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var problem = KubernetesRules.EnvironmentVariableName.Check(name, $"Environment variable '{name}'")
+            ?? KubernetesRules.Dns1123Subdomain.Check(secretName, $"Secret name '{secretName}'")
+            ?? KubernetesRules.ConfigMapKey.Check(key, $"Secret key '{key}'");
+        if (problem is not null)
+        {
+            throw new DistributedApplicationException($"'{builder.Resource.Name}' ({nameof(PublishEnvironmentFromSecret)}): {problem}");
+        }
+
+        foreach (var earlier in builder.Resource.Annotations.OfType<SecretEnvironmentAnnotation>().Where(a => a.Name == name).ToList())
+        {
+            builder.Resource.Annotations.Remove(earlier);
+        }
+
+        return builder.WithAnnotation(new SecretEnvironmentAnnotation(name, secretName, key, optional));
     }
 
     /// <summary>Sets the CPU and memory requests and limits of the member's published container.</summary>

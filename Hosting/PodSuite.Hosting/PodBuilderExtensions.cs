@@ -207,35 +207,6 @@ public static class PodBuilderExtensions
             context.EnvironmentVariables[environmentVariable] = RunsAsHostProcess(context) ? sourcePath : file.MountedPath);
     }
 
-    /// <summary>
-    /// Sets the port an endpoint listens on inside the pod when the app model is published, leaving the local run's
-    /// port to Aspire: locally members are processes on one host, where a fixed port would clash with whatever else
-    /// runs there.
-    /// </summary>
-    /// <typeparam name="T">The type of the resource.</typeparam>
-    /// <param name="builder">The member that owns the endpoint.</param>
-    /// <param name="port">The container port, unique within the pod.</param>
-    /// <param name="endpointName">The name of an endpoint the member already has.</param>
-    /// <returns>The resource builder, for chaining.</returns>
-    public static IResourceBuilder<T> PublishWithContainerPort<T>(this IResourceBuilder<T> builder, int port, string endpointName = "http")
-        where T : IResourceWithEndpoints
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-
-        var endpoint = builder.Resource.Annotations.OfType<EndpointAnnotation>().SingleOrDefault(e => e.Name == endpointName)
-            ?? throw new DistributedApplicationException(
-                $"'{builder.Resource.Name}' has no endpoint named '{endpointName}'. Add it (for example " +
-                $"{nameof(ResourceBuilderExtensions.WithHttpEndpoint)}) before {nameof(PublishWithContainerPort)}, or name an endpoint it has.");
-        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
-        {
-            endpoint.TargetPort = port;
-        }
-
-        return builder;
-    }
-
     private static bool RunsAsHostProcess(EnvironmentCallbackContext context) =>
         context.ExecutionContext.IsRunMode && context.Resource is not ContainerResource;
 

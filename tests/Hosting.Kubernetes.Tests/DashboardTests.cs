@@ -28,6 +28,15 @@ public class DashboardTests
     }
 
     [Fact]
+    public void TheDefaultImageIsTaggedWithTheMajorAndMinorOfTheAspireThisAppHostRuns()
+    {
+        Assert.Matches(@"^13\.\d+\.\d+(-[0-9A-Za-z.]+)?$", KubernetesPodsDashboard.AspireVersion);
+        var majorMinor = string.Join('.', KubernetesPodsDashboard.AspireVersion.Split('.', '-').Take(2));
+
+        Assert.Equal($"mcr.microsoft.com/dotnet/aspire-dashboard:{majorMinor}", KubernetesPodsDashboard.DefaultImage);
+    }
+
+    [Fact]
     public async Task EveryMemberReportsToTheDashboardThroughItsServiceWithThePodsIdentity()
     {
         var builder = PodModel.CreatePublishingBuilder();

@@ -242,6 +242,8 @@ public sealed class PublishStepTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => PodPublishingExtensions.PublishWithService(null!, PodServiceType.NodePort));
         Assert.Throws<ArgumentNullException>(() => app.PublishWithContainerResources(null!));
         Assert.Throws<ArgumentNullException>(() => PodPublishingExtensions.PublishAsNativeSidecar<ContainerResource>(null!));
+        Assert.Throws<ArgumentNullException>(() => PodPublishingExtensions.PublishEnvironmentFromSecret<ContainerResource>(null!, "A", "s", "k"));
+        Assert.Throws<ArgumentException>(() => app.PublishEnvironmentFromSecret("", "s", "k"));
         Assert.NotNull(pod);
     }
 

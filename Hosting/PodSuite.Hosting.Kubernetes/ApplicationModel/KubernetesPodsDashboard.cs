@@ -49,14 +49,16 @@ public sealed class KubernetesPodsDashboard
     /// </summary>
     public bool Unsecured { get; set; }
 
-    /// <summary>Microsoft's standalone dashboard image at the version of Aspire this app host runs.</summary>
-    public static string DefaultImage
-    {
-        get
-        {
-            var version = typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
-            var parts = version.Split('.', '-', '+');
-            return $"mcr.microsoft.com/dotnet/aspire-dashboard:{(parts.Length >= 2 ? $"{parts[0]}.{parts[1]}" : "latest")}";
-        }
-    }
+    /// <summary>
+    /// The version of Aspire this app host runs (<c>13.6.5</c>, without build metadata), read once: the tag of the
+    /// dashboard image that matches it.
+    /// </summary>
+    public static string AspireVersion { get; } =
+        (typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "").Split('+')[0];
+
+    /// <summary>Microsoft's standalone dashboard image at the version of Aspire this app host runs (its major.minor tag).</summary>
+    public static string DefaultImage =>
+        AspireVersion.Split('.', '-') is [var major, var minor, ..]
+            ? $"mcr.microsoft.com/dotnet/aspire-dashboard:{major}.{minor}"
+            : "mcr.microsoft.com/dotnet/aspire-dashboard:latest";
 }

@@ -20,7 +20,8 @@ internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Cal
         EndpointReferenceExpression expression => Endpoint(expression.Endpoint, consumer, setting, expression.Property),
         ReferenceExpression expression => await FormatAsync(expression, consumer, setting, cancellationToken).ConfigureAwait(false),
         ParameterResource { Secret: true } parameter => Unsupported(consumer, setting,
-            $"secret parameter '{parameter.Name}' (secrets are not written into manifests; give the value through a Secret of your own)"),
+            $"secret parameter '{parameter.Name}' (secrets are not written into manifests; give the value through a Secret of your own, " +
+            $"with {nameof(PodPublishingExtensions.PublishEnvironmentFromSecret)})"),
         ParameterResource parameter => await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "",
         IValueProvider provider => Unsupported(consumer, setting, $"a value from {provider.GetType().Name}"),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

@@ -32,6 +32,7 @@ namespace Aspire.Hosting.ApplicationModel
         public int OtlpPort { get; set; }
         public Aspire.Hosting.ApplicationModel.PodServiceType ServiceType { get; set; }
         public bool Unsecured { get; set; }
+        public static string AspireVersion { get; }
         public static string DefaultImage { get; }
     }
     public sealed class KubernetesPodsEnvironmentResource : Aspire.Hosting.ApplicationModel.Resource
@@ -110,6 +111,10 @@ namespace Aspire.Hosting
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishAsNativeSidecar<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishEndpointAs<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string endpointName, Aspire.Hosting.ApplicationModel.PodServiceType type)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishEnvironmentFromSecret<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string name, string secretName, string key, bool optional = false)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerPort<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, int port, string endpointName = "http")
             where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerResources<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerResources resources)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }

@@ -17,9 +17,6 @@ public sealed class PodResource(string name) : Resource(name)
     /// <summary>The shared volumes owned by this pod, in the order they were added.</summary>
     public IReadOnlyList<SharedVolume> SharedVolumes => _sharedVolumes;
 
-    /// <summary>The IPC keys shared by this pod's members, in the order they were added.</summary>
-    public IReadOnlyList<IpcKey> IpcKeys => _ipcKeys;
-
     internal IpcKey AddIpcKey(string name, int value)
     {
         if (_ipcKeys.Any(k => k.Name == name))

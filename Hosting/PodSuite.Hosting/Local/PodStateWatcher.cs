@@ -13,7 +13,7 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
             .SelectMany(r => r.Annotations.OfType<PodMemberAnnotation>().Take(1).Select(a => (Member: r, a.Pod)))
             .ToDictionary(m => m.Member, m => m.Pod);
         var membersOf = podOfMember.Values.Distinct().ToDictionary(pod => pod, pod => pod.GetMembers(model).ToList());
-        var containers = new Dictionary<IResource, Dictionary<string, ContainerStatus>>();
+        var containers = new Dictionary<IResource, Dictionary<string, LocalContainerState>>();
         var published = new Dictionary<PodResource, string>();
 
         try
@@ -33,9 +33,9 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
                 var snapshot = update.Snapshot;
                 instances[update.ResourceId] = new(snapshot.State?.Text, snapshot.ExitCode, snapshot.StartTimeStamp, snapshot.StopTimeStamp);
                 var members = membersOf[pod]
-                    .SelectMany(m => containers.TryGetValue(m, out var seen) ? seen.Values : (IEnumerable<ContainerStatus>)[default])
+                    .SelectMany(m => containers.TryGetValue(m, out var seen) ? seen.Values : (IEnumerable<LocalContainerState>)[default])
                     .ToList();
-                var state = PodStatus.Summarize(members);
+                var state = LocalPodState.Summarize(members);
                 if (published.GetValueOrDefault(pod) != state.Text)
                 {
                     published[pod] = state.Text;
@@ -49,12 +49,12 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
     }
 
     // A pod starts when its first container starts and stops when its last container stops.
-    private Task PublishAsync(PodResource pod, ResourceStateSnapshot state, List<ContainerStatus> containers) =>
+    private Task PublishAsync(PodResource pod, ResourceStateSnapshot state, List<LocalContainerState> containers) =>
         notifications.PublishUpdateAsync(pod, s => s with
         {
             State = state,
             StartTimeStamp = containers.Min(c => c.Started),
-            StopTimeStamp = state.Text == KnownResourceStates.Finished || state.Text == PodStatus.Failed
+            StopTimeStamp = state.Text == KnownResourceStates.Finished || state.Text == LocalPodState.Failed
                 ? containers.Max(c => c.Stopped)
                 : null,
         });

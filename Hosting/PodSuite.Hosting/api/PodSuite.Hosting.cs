@@ -13,8 +13,6 @@ namespace Aspire.Hosting
         public static Aspire.Hosting.ApplicationModel.SharedVolume AddSharedVolume(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, string name) { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> InPod<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
-        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithContainerPort<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, int port, string endpointName = "http")
-            where T : Aspire.Hosting.ApplicationModel.IResourceWithEndpoints { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> RunsToCompletion<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithConfigFile<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, string path, string mountDirectory, string environmentVariable)
@@ -56,7 +54,6 @@ namespace Aspire.Hosting.ApplicationModel
     public sealed class PodResource : Aspire.Hosting.ApplicationModel.Resource
     {
         public PodResource(string name) { }
-        public System.Collections.Generic.IReadOnlyList<Aspire.Hosting.ApplicationModel.IpcKey> IpcKeys { get; }
         public System.Collections.Generic.IReadOnlyList<Aspire.Hosting.ApplicationModel.SharedVolume> SharedVolumes { get; }
         public System.Collections.Generic.IEnumerable<Aspire.Hosting.ApplicationModel.IResource> GetMembers(Aspire.Hosting.ApplicationModel.DistributedApplicationModel model) { }
     }

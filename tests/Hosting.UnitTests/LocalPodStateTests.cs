@@ -1,6 +1,6 @@
 namespace Hosting.UnitTests;
 
-public class PodStatusTests
+public class LocalPodStateTests
 {
     [Theory]
     [InlineData("NotStarted", new string?[] { null, null })]
@@ -14,7 +14,7 @@ public class PodStatusTests
     [InlineData("Stopping", new[] { "Stopping", "Finished:0" })]
     public void APodsStateFollowsItsContainers(string expected, string?[] containers)
     {
-        var state = PodStatus.Summarize(containers.Select(Parse).ToList());
+        var state = LocalPodState.Summarize(containers.Select(Parse).ToList());
 
         Assert.Equal(expected, state.Text);
     }
@@ -22,11 +22,11 @@ public class PodStatusTests
     [Fact]
     public void AFailedPodIsShownAsAnError()
     {
-        Assert.Equal(KnownResourceStateStyles.Error, PodStatus.Summarize([Parse("Exited:2")]).Style);
-        Assert.Equal(KnownResourceStateStyles.Success, PodStatus.Summarize([Parse("Running")]).Style);
+        Assert.Equal(KnownResourceStateStyles.Error, LocalPodState.Summarize([Parse("Exited:2")]).Style);
+        Assert.Equal(KnownResourceStateStyles.Success, LocalPodState.Summarize([Parse("Running")]).Style);
     }
 
-    private static ContainerStatus Parse(string? text) => text?.Split(':') switch
+    private static LocalContainerState Parse(string? text) => text?.Split(':') switch
     {
         null => default,
         [var state] => new(state, null),

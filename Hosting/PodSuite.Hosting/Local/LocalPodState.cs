@@ -7,10 +7,10 @@ namespace PodSuite.Hosting.Local;
 /// <param name="ExitCode">The exit code once the container has exited.</param>
 /// <param name="Started">When the container started, once it has.</param>
 /// <param name="Stopped">When the container stopped, once it has.</param>
-internal readonly record struct ContainerStatus(string? State, int? ExitCode, DateTime? Started = null, DateTime? Stopped = null);
+internal readonly record struct LocalContainerState(string? State, int? ExitCode, DateTime? Started = null, DateTime? Stopped = null);
 
 /// <summary>Derives a pod's state from the states of its containers.</summary>
-internal static class PodStatus
+internal static class LocalPodState
 {
     public const string Failed = "Failed";
 
@@ -18,7 +18,7 @@ internal static class PodStatus
     /// Failed as soon as one container failed; finished when all finished; running while any runs and none failed;
     /// otherwise starting (or not started before any report).
     /// </summary>
-    public static ResourceStateSnapshot Summarize(IReadOnlyCollection<ContainerStatus> containers)
+    public static ResourceStateSnapshot Summarize(IReadOnlyCollection<LocalContainerState> containers)
     {
         if (containers.Count == 0 || containers.All(c => c.State is null || c.State == KnownResourceStates.NotStarted))
         {
@@ -45,12 +45,12 @@ internal static class PodStatus
             : new(KnownResourceStates.Starting, KnownResourceStateStyles.Info);
     }
 
-    private static bool HasFailed(ContainerStatus c) =>
+    private static bool HasFailed(LocalContainerState c) =>
         c.State == KnownResourceStates.FailedToStart
         || c.State == KnownResourceStates.RuntimeUnhealthy
         || (IsTerminal(c.State) && c.ExitCode is not null and not 0);
 
-    private static bool HasFinished(ContainerStatus c) => IsTerminal(c.State) && c.ExitCode is null or 0;
+    private static bool HasFinished(LocalContainerState c) => IsTerminal(c.State) && c.ExitCode is null or 0;
 
     private static bool IsTerminal(string? state) =>
         state == KnownResourceStates.Finished || state == KnownResourceStates.Exited;

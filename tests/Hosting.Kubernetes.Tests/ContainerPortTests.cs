@@ -1,5 +1,6 @@
-namespace Hosting.UnitTests;
+namespace Hosting.Kubernetes.Tests;
 
+/// <summary>The port an endpoint listens on in its container when published, and Aspire's choice in a local run.</summary>
 public class ContainerPortTests
 {
     [Fact]
