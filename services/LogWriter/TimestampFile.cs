@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PodSuite.Pages;
 
 namespace PodSuite.LogWriter;
 
@@ -9,11 +10,6 @@ namespace PodSuite.LogWriter;
 /// </summary>
 public sealed class TimestampFile
 {
-    private const string Style =
-        "body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1b1b1b}" +
-        "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}" +
-        "code,pre{font:14px ui-monospace,monospace;background:#f4f4f4}pre{padding:.75rem;overflow-x:auto}";
-
     /// <summary>
     /// The first line of the page, all of it but the timestamp lines (which follow, one a line, newest last, so that the
     /// file ends with the newest): what the page shows and how the pod makes it, the writer's count and newest line, and
@@ -21,7 +17,7 @@ public sealed class TimestampFile
     /// </summary>
     public static string Header(int count, int maxLines, string? newest) =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
-        "<meta http-equiv=\"refresh\" content=\"2\"><title>mc1: a shared volume</title><style>" + Style + "</style></head><body>" +
+        "<meta http-equiv=\"refresh\" content=\"2\"><title>mc1: a shared volume</title><style>" + PageStyle.Css + "</style></head><body>" +
         "<h1>Pod mc1: two containers, one shared volume</h1>" +
         "<h2>What you are seeing</h2><p id=\"seeing\">A file: <code>index.html</code> on the pod's shared volume <code>html</code>. " +
         "Container <strong>log-writer</strong> rewrites it every second (mounted at <code>/var/log-writer/html</code>); container " +

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using PodSuite.InitOrder;
 using PodSuite.MyAppDb;
+using PodSuite.Pages;
 
 namespace PodSuite.MyApp;
 
@@ -15,13 +16,6 @@ public static class ItemsPage
 {
     /// <summary>The containers of myapp-pod in the order they must run: the init steps, then myapp.</summary>
     public static readonly string[] StartOrder = ["init-myservice", "init-mydb", "myapp"];
-
-    private const string Style = """
-        body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1b1b1b}
-        h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
-        code,pre{font:14px ui-monospace,monospace;background:#f4f4f4}pre{padding:.75rem;overflow-x:auto}
-        table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eee}
-        """;
 
     /// <param name="items">The rows init-mydb prepared.</param>
     /// <param name="initOrder">The pod's init-order record.</param>
@@ -35,7 +29,7 @@ public static class ItemsPage
     {
         var html = new StringBuilder()
             .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>myapp-pod: ").Append(Encode(container)).Append("</title><style>").Append(Style).Append("</style></head><body>")
+            .Append("<title>myapp-pod: ").Append(Encode(container)).Append("</title><style>").Append(PageStyle.Css).Append("</style></head><body>")
             .Append("<h1>Pod myapp-pod: init steps in order, then the app</h1>")
             .Append("<h2>What you are seeing</h2><p id=\"answered\">Container <strong>").Append(Encode(container)).Append("</strong> on host <strong>")
             .Append(Encode(host)).Append("</strong> made this page, for a request to <code>").Append(Encode(requested))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PodSuite.Pages;
 using PodSuite.IpcRun;
 
 namespace PodSuite.WebApp;
