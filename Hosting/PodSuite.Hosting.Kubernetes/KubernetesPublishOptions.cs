@@ -47,7 +47,6 @@ internal sealed partial class KubernetesPublishOptions
     public static KubernetesPublishOptions Bind(
         KubernetesPodsEnvironmentResource environment, IConfiguration? configuration = null, string? applicationName = null)
     {
-        var code = environment.Dashboard;
         var options = new KubernetesPublishOptions
         {
             Registry = environment.Registry,
@@ -62,15 +61,7 @@ internal sealed partial class KubernetesPublishOptions
             PartOf = environment.PartOf,
             WaitImage = environment.WaitImage,
             // A copy: configuration overrides the settings of this publish, not the app model's.
-            Dashboard = new KubernetesPodsDashboard
-            {
-                Enabled = code.Enabled,
-                Image = code.Image,
-                FrontendPort = code.FrontendPort,
-                OtlpPort = code.OtlpPort,
-                ServiceType = code.ServiceType,
-                Unsecured = code.Unsecured,
-            },
+            Dashboard = environment.Dashboard.Copy(),
         };
         try
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Hosting.Kubernetes.Tests;
 
 /// <summary>The Aspire dashboard published with the pods, and every container reporting to it.</summary>
@@ -25,6 +27,22 @@ public class DashboardTests
         var service = Assert.Single(dashboard.Services);
         Assert.Equal(("aspire-dashboard", "ClusterIP"), (service.Metadata.Name, service.Spec.Type));
         Assert.Equal([18888, 18889], service.Spec.Ports.Select(p => p.Port));
+    }
+
+    [Fact]
+    public void ConfigurationOverridesThePublishsSettingsAndLeavesTheModelsAsTheCodeSetThem()
+    {
+        var environment = new KubernetesPodsEnvironmentResource("kubernetes");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PodSuite:Registry"] = "registry.example",
+            ["PodSuite:Dashboard:FrontendPort"] = "28888",
+        }).Build();
+
+        var options = KubernetesPublishOptions.Bind(environment, configuration, "demo");
+
+        Assert.Equal(("registry.example", 28888, "demo"), (options.Registry, options.Dashboard.FrontendPort, options.PartOf));
+        Assert.Equal(("localhost:5055", 18888), (environment.Registry, environment.Dashboard.FrontendPort));
     }
 
     [Fact]

@@ -49,6 +49,8 @@ public sealed class KubernetesPodsDashboard
     /// </summary>
     public bool Unsecured { get; set; }
 
+    internal KubernetesPodsDashboard Copy() => (KubernetesPodsDashboard)MemberwiseClone();
+
     /// <summary>
     /// The version of Aspire this app host runs (<c>13.6.5</c>, without build metadata), read once: the tag of the
     /// dashboard image that matches it.
