@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Runtimes;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
@@ -15,13 +16,16 @@ internal sealed class PublishPlans(PublishSettings settings, DistributedApplicat
     private readonly Lazy<(IReadOnlyList<PodPlan> Pods, PublishReport Report)> _pods = new(() =>
     {
         var report = new PublishReport();
-        return (PublishPlan.PodsOf(model, settings.Options, report), report);
+        return (PodPlan.From(model, settings.Options.DefaultServiceType, report), report);
     });
 
     private readonly SemaphoreSlim _once = new(1, 1);
     private (PublishPlan? Plan, PublishReport Report, DistributedApplicationException? Error)? _plan;
 
-    /// <summary>The pods, or <see langword="null"/> when the settings or the model have mistakes (a step reports them).</summary>
+    /// <summary>
+    /// The pods, or <see langword="null"/> when the settings cannot be bound or the pods have mistakes (a step reports
+    /// them). The settings every object carries (namespace, label) are checked with the rest of the plan.
+    /// </summary>
     public IReadOnlyList<PodPlan>? PodsOrNull() =>
         settings.OptionsOrNull() is not null && !_pods.Value.Report.Errors.Any ? _pods.Value.Pods : null;
 
@@ -57,6 +61,7 @@ internal sealed class PublishPlans(PublishSettings settings, DistributedApplicat
         try
         {
             var options = settings.Options;
+            ObjectMetadata.Check(options, report);
             var (pods, podsReport) = _pods.Value;
             report.Warnings.AddRange(podsReport.Warnings);
             report.Errors.AddRange(podsReport.Errors);
