@@ -8,7 +8,7 @@ public enum PodRuntime
 
     /// <summary>
     /// <c>podman kube play</c> (podman 4.3) on one machine, which has no Services and publishes every declared
-    /// container port on the host. The plain manifests are rewritten for it (see <c>Runtimes/PodmanAdapter.cs</c>).
+    /// container port on the host. The plain manifests are rewritten for it (see <c>Runtimes/Podman/</c>).
     /// </summary>
     Podman,
 }
