@@ -22,7 +22,7 @@ internal static class KubernetesPodMapper
     {
         var runtime = RuntimeTarget.For(options.Runtime);
         var plan = await PublishPlan.CreateAsync(
-            PublishPlan.PodsOf(model, options, report), options, runtime.Addresses, report, executionContext, cancellationToken).ConfigureAwait(false);
+            PodPlan.From(model, options.DefaultServiceType, report), options, runtime.Addresses, report, executionContext, cancellationToken).ConfigureAwait(false);
         return Render(plan, runtime.Manifests, report);
     }
 

@@ -38,7 +38,7 @@ internal sealed class PublishPlan
     public IPodAddresses Addresses { get; }
 
     /// <summary>
-    /// Plans the publish of <paramref name="pods"/>: their ports and start order, then every member's settings, in the
+    /// Plans the publish of <paramref name="pods"/>: the settings every object carries, their ports and start order, then every member's settings, in the
     /// order the pods are rendered. The errors of the pods, ports and start order stop the plan; those of the values are
     /// left in the report, to be thrown with rendering's, so that one publish names them all.
     /// </summary>
@@ -46,6 +46,7 @@ internal sealed class PublishPlan
         IReadOnlyList<PodPlan> pods, KubernetesPublishOptions options, IPodAddresses addresses, PublishReport report,
         DistributedApplicationExecutionContext? executionContext = null, CancellationToken cancellationToken = default)
     {
+        ObjectMetadata.Check(options, report);
         var ports = new PortPlan(pods, report);
         var orders = pods.ToDictionary(pod => pod, pod => StartOrder.Of(pod, ports, report));
         report.ThrowIfAnyError();
@@ -72,12 +73,5 @@ internal sealed class PublishPlan
         }
 
         return new PublishPlan(options, pods, ports, orders, settings, callers, addresses);
-    }
-
-    /// <summary>Checks the settings every object carries, then plans the model's pods (<see cref="PodPlan.From"/>).</summary>
-    public static IReadOnlyList<PodPlan> PodsOf(DistributedApplicationModel model, KubernetesPublishOptions options, PublishReport report)
-    {
-        ObjectMetadata.Check(options, report);
-        return PodPlan.From(model, options.DefaultServiceType, report);
     }
 }

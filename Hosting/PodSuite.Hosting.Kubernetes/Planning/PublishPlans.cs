@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Runtimes;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
@@ -24,7 +23,8 @@ internal sealed class PublishPlans(PublishSettings settings, DistributedApplicat
 
     /// <summary>
     /// The pods, or <see langword="null"/> when the settings cannot be bound or the pods have mistakes (a step reports
-    /// them). The settings every object carries (namespace, label) are checked with the rest of the plan.
+    /// them). The settings every object carries (namespace, label) are checked with the rest of the plan
+    /// (<see cref="PublishPlan.CreateAsync"/>).
     /// </summary>
     public IReadOnlyList<PodPlan>? PodsOrNull() =>
         settings.OptionsOrNull() is not null && !_pods.Value.Report.Errors.Any ? _pods.Value.Pods : null;
@@ -61,7 +61,6 @@ internal sealed class PublishPlans(PublishSettings settings, DistributedApplicat
         try
         {
             var options = settings.Options;
-            ObjectMetadata.Check(options, report);
             var (pods, podsReport) = _pods.Value;
             report.Warnings.AddRange(podsReport.Warnings);
             report.Errors.AddRange(podsReport.Errors);
