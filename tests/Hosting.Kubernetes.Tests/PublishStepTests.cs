@@ -197,6 +197,18 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Fact]
+    public async Task AResourceNamedLikeTheDashboardFailsThePublishAndWritesNothing()
+    {
+        var builder = PublishingBuilder();
+        builder.AddContainer("aspire-dashboard", "example/mine");
+        builder.AddKubernetesPods("kubernetes");
+
+        Assert.Equal(1, await PublishAsync(builder));
+
+        Assert.False(Directory.Exists(Output));
+    }
+
+    [Fact]
     public void AnAppHostPublishesThroughOneEnvironment()
     {
         var builder = PublishingBuilder();
