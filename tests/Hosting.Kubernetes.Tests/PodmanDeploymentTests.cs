@@ -30,7 +30,7 @@ public sealed class PodmanDeploymentTests : IDisposable
 
         Assert.StartsWith("The deploy failed: container 'consumer' of pod 'mc2' exited with code 3. Its last log lines:\nExpected message 0 but got 302", error.Message);
         Assert.Matches(@"mc2\s+1/2\s+Failed\s+0\s+-", error.Message);
-        Assert.Contains("logs --tail 15 mc2-consumer", File.ReadAllText(Calls));
+        Assert.Contains("--log-level=error logs --tail 15 mc2-consumer", File.ReadAllText(Calls));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class PodmanDeploymentTests : IDisposable
     }
 
     [Fact]
-    public async Task APodThatRunsWhatTheModelSaysAlreadyIsNotPlayedAgain()
+    public async Task APodThatRunsWhatTheModelSaysAndIsDoneIsNotPlayedAgain()
     {
         var podman = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "");
 
@@ -58,15 +58,77 @@ public sealed class PodmanDeploymentTests : IDisposable
     }
 
     [Fact]
-    public async Task AChangedPodIsRemovedWithItsVolumesThenPlayedAgain()
+    public async Task AChangedPodIsRemovedWithItsVolumesThenPlayedAgainWithVolumesLabelledAsThisAppsOwn()
     {
-        var podman = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "", label: "an-older-spec");
+        var podman = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "", pod: Ours("an-older-spec"),
+            volume: """{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"demo"}""");
 
         await DeployAsync(podman, TimeSpan.FromMinutes(1));
 
-        var calls = File.ReadAllLines(Calls).Where(c => c.StartsWith("pod rm", StringComparison.Ordinal) || c.StartsWith("volume rm", StringComparison.Ordinal) || c.StartsWith("kube play", StringComparison.Ordinal));
-        Assert.Equal(["pod rm --force --time 5 mc2", "volume rm mc2-podsuite-tmp", "kube play"], calls.Select(c => c.StartsWith("kube play", StringComparison.Ordinal) ? "kube play" : c));
+        Assert.Equal(
+        [
+            "pod rm --force --time 5 mc2",
+            "volume rm mc2-podsuite-tmp",
+            "volume create --label app.kubernetes.io/managed-by=podsuite --label app.kubernetes.io/part-of=demo mc2-podsuite-tmp",
+            "kube play",
+        ], Changes());
     }
+
+    [Fact]
+    public async Task AnUnchangedPodWithAContainerThatExitedNonZeroIsPlayedAgain()
+    {
+        var podman = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "");
+        await DeployAsync(podman, TimeSpan.FromMinutes(1));
+        File.WriteAllText(Path.Combine(_root.FullName, "states"), "mc2-producer=exited:0 mc2-consumer=exited:3");
+        File.WriteAllText(Path.Combine(_root.FullName, "after-play"), "mc2-producer=exited:0 mc2-consumer=exited:0");
+        File.Delete(Calls);
+
+        await DeployAsync(podman, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["pod rm --force --time 5 mc2", "volume rm mc2-podsuite-tmp", "volume create", "kube play"], Changes().Select(c => c.StartsWith("volume create", StringComparison.Ordinal) ? "volume create" : c));
+    }
+
+    [Theory]
+    [InlineData("{}", "pod 'mc2' was started by hand (it has no app.kubernetes.io/managed-by=podsuite label): remove it with 'PODMAN pod rm --force mc2'")]
+    [InlineData("""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"other"}""",
+        "pod 'mc2' belongs to another app, 'other' (app.kubernetes.io/part-of): remove it with 'PODMAN pod rm --force mc2'")]
+    public async Task APodInTheWayThatIsNotThisAppsFailsTheDeployBeforeAnythingChanges(string labels, string why)
+    {
+        var podman = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "", pod: labels);
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => DeployAsync(podman, TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(
+            "The deploy failed, and changed nothing: PodSuite replaces only its own pods and volumes (those of 'demo'), and these are in the way:\n" +
+            $"- {why.Replace("PODMAN", podman, StringComparison.Ordinal)}", error.Message);
+        Assert.Empty(Changes());
+    }
+
+    [Fact]
+    public async Task AVolumeOfAnotherAppFailsTheDeployAndAnUnlabelledOneOfThisAppsPodIsAdopted()
+    {
+        var foreign = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "", pod: Ours("old"),
+            volume: """{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"other"}""");
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => DeployAsync(foreign, TimeSpan.FromMinutes(1)));
+        Assert.EndsWith($"- volume 'mc2-podsuite-tmp' belongs to another app, 'other' (app.kubernetes.io/part-of): remove it with '{foreign} volume rm mc2-podsuite-tmp'", error.Message);
+        Assert.Empty(Changes());
+
+        // Made by an earlier version, which labelled its pods but not their volumes: the pod's, so this app's.
+        var earlier = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "", pod: Ours("old"), volume: "{}");
+        await DeployAsync(earlier, TimeSpan.FromMinutes(1));
+        Assert.Contains("volume rm mc2-podsuite-tmp", Changes());
+    }
+
+    // The calls that change something, a play's file left out.
+    private string[] Changes() => File.Exists(Calls)
+        ? [.. File.ReadAllLines(Calls)
+            .Where(c => c.StartsWith("pod rm", StringComparison.Ordinal) || c.StartsWith("volume rm", StringComparison.Ordinal)
+                || c.StartsWith("volume create", StringComparison.Ordinal) || c.StartsWith("kube play", StringComparison.Ordinal))
+            .Select(c => c.StartsWith("kube play", StringComparison.Ordinal) ? "kube play" : c)]
+        : [];
+
+    private static string Ours(string spec) =>
+        $$"""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"demo","podsuite.io/spec":"{{spec}}"}""";
 
     private async Task DeployAsync(string podman, TimeSpan timeout)
     {
@@ -82,15 +144,28 @@ public sealed class PodmanDeploymentTests : IDisposable
             .DeployAsync(pods, CancellationToken.None);
     }
 
-    // A podman that answers as podman 4.3 does: a pod's spec label (the one it last played, or the given one), the
-    // containers' states from "name=status:exit code" pairs, the pod's address, and one log line.
-    private string StandIn(string states, string log, string? label = null)
+    // A podman that answers as podman 4.3 does: a pod's labels (the given ones, then those of the pod it last played),
+    // a volume's labels (the given ones, or "ours" once created), the containers' states from "name=status:exit code"
+    // pairs (those of the file "after-play" once a pod is played, if there is one), the pod's address, and one log line.
+    private string StandIn(string states, string log, string? pod = null, string? volume = null)
     {
         var podman = Path.Combine(_root.FullName, "podman");
-        var spec = Path.Combine(_root.FullName, "spec");
-        if (label is not null)
+        var podLabels = Path.Combine(_root.FullName, "pod");
+        var volumeLabels = Path.Combine(_root.FullName, "volume");
+        var statesFile = Path.Combine(_root.FullName, "states");
+        var afterPlay = Path.Combine(_root.FullName, "after-play");
+        File.Delete(podLabels);
+        File.Delete(volumeLabels);
+        File.Delete(Calls);
+        File.WriteAllText(statesFile, states);
+        if (pod is not null)
         {
-            File.WriteAllText(spec, label);
+            File.WriteAllText(podLabels, pod);
+        }
+
+        if (volume is not null)
+        {
+            File.WriteAllText(volumeLabels, volume);
         }
 
         File.WriteAllText(podman, $$$"""
@@ -99,25 +174,32 @@ public sealed class PodmanDeploymentTests : IDisposable
             case "$1 $2" in
               "pod inspect")
                 case "$*" in
-                  *podsuite.io/spec*) [ -f '{{{spec}}}' ] && cat '{{{spec}}}' && exit 0; echo "Error: no such pod $3" >&2; exit 125 ;;
+                  *".Labels"*) [ -f '{{{podLabels}}}' ] && cat '{{{podLabels}}}' && exit 0; echo "Error: no such pod $3" >&2; exit 125 ;;
                   *InfraContainerID*) echo infra ;;
                 esac ;;
-              "kube play") for file; do :; done; grep -o 'podsuite.io/spec: [0-9a-f]*' "$file" | cut -d' ' -f2 >'{{{spec}}}' ;;
-              "volume exists") exit 0 ;;
+              "pod rm") rm -f '{{{podLabels}}}' ;;
+              "volume inspect") [ -f '{{{volumeLabels}}}' ] && cat '{{{volumeLabels}}}' && exit 0; echo "Error: no such volume $3" >&2; exit 125 ;;
+              "volume rm") rm -f '{{{volumeLabels}}}' ;;
+              "volume create") echo '{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"demo"}' >'{{{volumeLabels}}}' ;;
+              "kube play")
+                for file; do :; done
+                spec=$(grep -o 'podsuite.io/spec: [0-9a-f]*' "$file" | cut -d' ' -f2)
+                echo "{\"app.kubernetes.io/managed-by\":\"podsuite\",\"app.kubernetes.io/part-of\":\"demo\",\"podsuite.io/spec\":\"$spec\"}" >'{{{podLabels}}}'
+                [ -f '{{{afterPlay}}}' ] && mv '{{{afterPlay}}}' '{{{statesFile}}}' ;;
             esac
             case "$1" in
               inspect)
                 [ "$2" = infra ] && { echo "10.88.0.9 "; exit 0; }
                 shift; out="["; sep=""
                 for name in "$@"; do
-                  for pair in {{{states}}}; do
+                  for pair in $(cat '{{{statesFile}}}'); do
                     [ "${pair%%=*}" = "$name" ] || continue
                     state=${pair#*=}
                     out="$out$sep{\"Name\":\"$name\",\"State\":{\"Status\":\"${state%%:*}\",\"ExitCode\":${state#*:}},\"RestartCount\":0}"; sep=","
                   done
                 done
                 echo "$out]" ;;
-              logs) echo '{{{log}}}' ;;
+              --log-level=error) echo '{{{log}}}' ;;
             esac
             exit 0
             """.ReplaceLineEndings("\n"));

@@ -10,10 +10,12 @@ using PodSuite.Hosting.Kubernetes.Telemetry;
 namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 /// <summary>
-/// Deploys the podman-adapted pods with <c>podman kube play --replace</c>, one pod at a time. Each played pod carries a
-/// label with the hash of its objects, so a pod that runs what the model says already is left alone: an unchanged
-/// redeploy restarts nothing. Then it waits until every pod is ready, and prints a table; or fails naming what is not.
-/// Destroy removes the pods of this app (by PodSuite's labels) and nothing else.
+/// Deploys the podman-adapted pods with <c>podman kube play</c>, one pod at a time, and touches only what is this app's
+/// (<see cref="PodmanOwnership"/>): a pod or volume of another's in the way fails the deploy before anything changes.
+/// Each played pod carries a label with the hash of its objects; a pod left as it is must match it AND be ready (or
+/// completed, if it runs to completion). Any other pod of this app (changed, stopped, failed, half-played) is removed
+/// with its volumes and played again. Then it waits until every pod is ready, and prints a table; or fails naming what
+/// is not, with the container's own last log lines. Destroy removes this app's pods and volumes, by their labels.
 /// </summary>
 internal sealed partial class PodmanDeployment(KubernetesPublishOptions options, PodmanPods pods, ILogger logger, Func<string> workDirectory) : IPodDeployment
 {
@@ -22,8 +24,16 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    private readonly PodmanOwnership _ownership = new(ObjectMetadata.PartOf(options));
+
     public async Task DeployAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
+        var found = await FindAsync(manifests, cancellationToken).ConfigureAwait(false);
+        if (Refusal(found) is { } refusal)
+        {
+            throw new DistributedApplicationException(refusal);
+        }
+
         var work = workDirectory();
         Directory.CreateDirectory(work);
         var login = new PodmanLoginSecret(pods, options);
@@ -32,20 +42,27 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             DashboardLogin.LogCreated(logger);
         }
 
-        foreach (var pod in manifests)
+        foreach (var (pod, existing) in manifests.Zip(found))
         {
             var spec = SpecOf(pod);
-            var running = await pods.LabelAsync(pod.Name, SpecLabel, cancellationToken).ConfigureAwait(false);
-            if (running == spec)
+            var why = await WhyPlayAsync(pod, existing, spec, cancellationToken).ConfigureAwait(false);
+            if (why is null)
             {
                 LogUnchanged(logger, pod.Name);
                 continue;
             }
 
-            if (running is not null)
+            if (existing.PodLabels is not null)
             {
-                // Its volumes go with it, as a Kubernetes pod's emptyDirs do: the new pod starts with empty ones.
-                await RemoveAsync(pod, cancellationToken).ConfigureAwait(false);
+                await RemovePodAsync(pod.Name, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Its volumes are made anew, as a Kubernetes pod's emptyDirs are, and labelled as this app's (podman would
+            // make them without labels); kube play fills a ConfigMap's.
+            await RemoveVolumesAsync(existing.Volumes.Where(v => v.Value is not null).Select(v => v.Key), cancellationToken).ConfigureAwait(false);
+            foreach (var volume in existing.Volumes.Keys)
+            {
+                await pods.Command(["volume", "create", .. _ownership.LabelArguments, volume]).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
 
             pod.Workload.Metadata.Labels[SpecLabel] = spec;
@@ -59,7 +76,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
                     $"The deploy failed: podman could not play pod '{pod.Name}' (exit code {exitCode}):\n{ExternalCommand.Tail(output, LogLines)}");
             }
 
-            LogPlayed(logger, pod.Name, running is null ? "started" : "replaced (its spec changed)");
+            LogPlayed(logger, pod.Name, why);
         }
 
         var ready = await WaitAsync(manifests, cancellationToken).ConfigureAwait(false);
@@ -68,6 +85,73 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         {
             DashboardLogin.LogWayIn(logger, await DashboardUrlAsync(dashboard, login, cancellationToken).ConfigureAwait(false));
         }
+    }
+
+    // Null when the pod is this app's, runs what the model says, and is ready (or done); else what the log says it did.
+    private async Task<string?> WhyPlayAsync(PodManifest pod, FoundPod existing, string spec, CancellationToken cancellationToken)
+    {
+        if (existing.PodLabels is null)
+        {
+            return "started";
+        }
+
+        if (existing.PodLabels.GetValueOrDefault(SpecLabel) != spec)
+        {
+            return "replaced (its spec changed)";
+        }
+
+        var status = await pods.StatusAsync(pod, cancellationToken).ConfigureAwait(false);
+        if (status.Ready)
+        {
+            return null;
+        }
+
+        var container = status.InitContainers.Concat(status.Containers).First(c => !c.Ready);
+        var state = container.State == "exited" ? $"exited with code {container.ExitCode}" : container.State;
+        return $"replaced (unchanged, but container '{container.Name}' was {state})";
+    }
+
+    // What podman holds under the names of the pods and their volumes, found before anything changes.
+    private async Task<IReadOnlyList<FoundPod>> FindAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
+    {
+        var found = new List<FoundPod>();
+        foreach (var pod in manifests)
+        {
+            var volumes = new Dictionary<string, IReadOnlyDictionary<string, string>?>();
+            foreach (var volume in VolumesOf(pod))
+            {
+                volumes[volume] = await pods.VolumeLabelsAsync(volume, cancellationToken).ConfigureAwait(false);
+            }
+
+            found.Add(new FoundPod(pod.Name, await pods.PodLabelsAsync(pod.Name, cancellationToken).ConfigureAwait(false), volumes));
+        }
+
+        return found;
+    }
+
+    // One error naming every pod and volume in the way that is not this app's, and how to remove it; null when none is.
+    private string? Refusal(IReadOnlyList<FoundPod> found)
+    {
+        var refused = new List<string>();
+        foreach (var pod in found)
+        {
+            if (pod.PodLabels is { } labels && !_ownership.Owns(labels))
+            {
+                refused.Add($"pod '{pod.Name}' {PodmanOwnership.Whose(labels)}: remove it with '{pods.Command("pod", "rm", "--force", pod.Name)}'");
+            }
+
+            foreach (var (volume, volumeLabels) in pod.Volumes)
+            {
+                if (volumeLabels is not null && !_ownership.OwnsVolume(volumeLabels, pod.PodLabels))
+                {
+                    refused.Add($"volume '{volume}' {PodmanOwnership.Whose(volumeLabels)}: remove it with '{pods.Command("volume", "rm", volume)}'");
+                }
+            }
+        }
+
+        return refused.Count == 0 ? null
+            : $"The deploy failed, and changed nothing: PodSuite replaces only its own pods and volumes (those of '{_ownership.PartOf}'), and these are in the way:\n" +
+              string.Join('\n', refused.Select(r => $"- {r}"));
     }
 
     // Its web UI on the host when its Service type publishes it there, else at the pod's own address.
@@ -81,8 +165,8 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     }
 
     /// <summary>
-    /// Removes every pod of this app that PodSuite played (found by its labels, whatever the model holds now), and the
-    /// volumes podman made for the model's pods.
+    /// Removes every pod of this app that PodSuite played and every volume it made (found by their labels, whatever the
+    /// model holds now), and the unlabelled volumes of earlier versions' pods that it removes.
     /// </summary>
     public async Task DestroyAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
@@ -91,49 +175,55 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         var ours = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
-            .Where(parts => parts.Length == 2 && parts[1].Trim() == ObjectMetadata.PartOf(options))
+            .Where(parts => parts.Length == 2 && parts[1].Trim() == _ownership.PartOf)
             .Select(parts => parts[0])
             .ToList();
+        var adopted = new List<string>();
+        foreach (var pod in manifests.Where(p => ours.Contains(p.Name)))
+        {
+            foreach (var volume in VolumesOf(pod))
+            {
+                if (await pods.VolumeLabelsAsync(volume, cancellationToken).ConfigureAwait(false) is { Count: 0 })
+                {
+                    adopted.Add(volume);
+                }
+            }
+        }
+
         foreach (var pod in ours)
         {
             await RemovePodAsync(pod, cancellationToken).ConfigureAwait(false);
             LogRemoved(logger, pod);
         }
 
-        foreach (var pod in manifests)
+        var labelled = await pods.VolumesLabelledAsync(new Dictionary<string, string>
         {
-            await RemoveVolumesAsync(pod, cancellationToken).ConfigureAwait(false);
-        }
+            [ObjectMetadata.ManagedByLabel] = ObjectMetadata.ManagedBy,
+            [ObjectMetadata.PartOfLabel] = _ownership.PartOf,
+        }, cancellationToken).ConfigureAwait(false);
+        await RemoveVolumesAsync(labelled.Concat(adopted), cancellationToken).ConfigureAwait(false);
 
         if (await new PodmanLoginSecret(pods, options).RemoveAsync(cancellationToken).ConfigureAwait(false))
         {
             DashboardLogin.LogRemoved(logger);
         }
 
-        LogDestroyed(logger, ours.Count, ObjectMetadata.PartOf(options));
-    }
-
-    private async Task RemoveAsync(PodManifest pod, CancellationToken cancellationToken)
-    {
-        await RemovePodAsync(pod.Name, cancellationToken).ConfigureAwait(false);
-        await RemoveVolumesAsync(pod, cancellationToken).ConfigureAwait(false);
+        LogDestroyed(logger, ours.Count, _ownership.PartOf);
     }
 
     private Task RemovePodAsync(string pod, CancellationToken cancellationToken) =>
         pods.Command("pod", "rm", "--force", "--time", "5", pod).RunCheckedAsync(CommandTimeout, cancellationToken);
 
-    // The volumes podman made of the pod's emptyDirs and ConfigMaps (the adapter names them after the pod).
-    private async Task RemoveVolumesAsync(PodManifest pod, CancellationToken cancellationToken)
+    private async Task RemoveVolumesAsync(IEnumerable<string> volumes, CancellationToken cancellationToken)
     {
-        foreach (var volume in (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name))
+        foreach (var volume in volumes)
         {
-            var (exists, _, _) = await pods.Command("volume", "exists", volume).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-            if (exists == 0)
-            {
-                await pods.Command("volume", "rm", volume).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-            }
+            await pods.Command("volume", "rm", volume).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The volumes podman makes of the pod's emptyDirs and ConfigMaps, named after the pod (PodmanManifests).
+    private static IEnumerable<string> VolumesOf(PodManifest pod) => (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name);
 
     /// <summary>The play of one pod's file; a registry on this machine is plain HTTP.</summary>
     public ExternalCommand Play(string file) => ImageRegistry.SchemeOf(options.Registry) == "http"
@@ -216,6 +306,11 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed pod {Pod}")]
     private static partial void LogRemoved(ILogger logger, string pod);
+
+    /// <param name="Name">The pod's name.</param>
+    /// <param name="PodLabels">The labels of the pod podman holds under that name; <see langword="null"/> when none.</param>
+    /// <param name="Volumes">The labels of each of its volumes podman holds; <see langword="null"/> for one it does not.</param>
+    private sealed record FoundPod(string Name, IReadOnlyDictionary<string, string>? PodLabels, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>?> Volumes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed {Count} pods of '{PartOf}'")]
     private static partial void LogDestroyed(ILogger logger, int count, string partOf);

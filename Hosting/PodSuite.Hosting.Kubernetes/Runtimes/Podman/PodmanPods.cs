@@ -46,20 +46,39 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
         return new DeployedPodStatus(pod.Name, runsToCompletion, initContainers, containers, urls);
     }
 
-    /// <summary>The container's last log lines.</summary>
+    /// <summary>
+    /// The container's last log lines. Podman's own warnings (here "failed to connect to syslog") go to the same standard
+    /// error as the container's: they are turned off, so the lines are the container's alone.
+    /// </summary>
     public async Task<string> LogTailAsync(string podName, string container, int lines, CancellationToken cancellationToken)
     {
-        var (_, output, _) = await ExternalCommand.Of(podman, "logs", "--tail", lines.ToString(CultureInfo.InvariantCulture), ContainerName(podName, container))
+        var (_, output, _) = await ExternalCommand.Of(podman, "--log-level=error", "logs", "--tail", lines.ToString(CultureInfo.InvariantCulture), ContainerName(podName, container))
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         return output;
     }
 
-    /// <summary>The value of one of the pod's labels; <see langword="null"/> when podman has no such pod.</summary>
-    public async Task<string?> LabelAsync(string podName, string label, CancellationToken cancellationToken)
+    /// <summary>The labels of a pod; <see langword="null"/> when podman has no such pod.</summary>
+    public Task<IReadOnlyDictionary<string, string>?> PodLabelsAsync(string podName, CancellationToken cancellationToken) =>
+        LabelsAsync(["pod", "inspect", podName], cancellationToken);
+
+    /// <summary>The labels of a volume; <see langword="null"/> when podman has no such volume.</summary>
+    public Task<IReadOnlyDictionary<string, string>?> VolumeLabelsAsync(string volume, CancellationToken cancellationToken) =>
+        LabelsAsync(["volume", "inspect", volume], cancellationToken);
+
+    /// <summary>The names of the volumes that carry every one of <paramref name="labels"/>.</summary>
+    public async Task<IReadOnlyList<string>> VolumesLabelledAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        var (exitCode, _, output) = await ExternalCommand.Of(podman, "pod", "inspect", podName, "--format", $"{{{{index .Labels \"{label}\"}}}}")
+        var output = await ExternalCommand.Of(podman, ["volume", "ls", .. labels.SelectMany(l => new[] { "--filter", $"label={l.Key}={l.Value}" }), "--format", "{{.Name}}"])
+            .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>?> LabelsAsync(string[] inspect, CancellationToken cancellationToken)
+    {
+        var (exitCode, _, output) = await ExternalCommand.Of(podman, [.. inspect, "--format", "{{json .Labels}}"])
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        return exitCode == 0 ? LastLine(output) : null;
+        return exitCode != 0 ? null
+            : LastLine(output) is { } json && json != "null" ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [] : new Dictionary<string, string>();
     }
 
     /// <summary>A podman command.</summary>
