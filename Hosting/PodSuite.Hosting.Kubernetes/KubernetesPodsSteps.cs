@@ -20,7 +20,8 @@ namespace PodSuite.Hosting.Kubernetes;
 /// <item><c>build-&lt;member&gt;</c> and <c>push-&lt;member&gt;</c>, one pair per image, in place of Aspire's pair for each project
 /// (<see cref="PodImageSteps"/>); <c>build-pod-images</c> (part of <c>build</c>) and <c>push-pod-images</c> (part of
 /// <c>push</c>) wait for them and print the totals;</item>
-/// <item><c>deploy-pods</c> (part of <c>deploy</c>): the images pushed, then the pods deployed to the runtime, waited for and listed;</item>
+/// <item><c>deploy-pods</c> (part of <c>deploy</c>): the images pushed, then the pods, naming each image by the digest pushed,
+/// deployed to the runtime, waited for and listed;</item>
 /// <item><c>destroy-pods</c> (part of <c>destroy</c>): what deploys of this app created, removed.</item>
 /// </list>
 /// Run one with <c>dotnet run --project AppHost -- --operation publish --step deploy-pods</c>, or with the Aspire CLI:
@@ -74,7 +75,7 @@ internal static class KubernetesPodsSteps
 
         builder.Pipeline.AddStep(Publish, context => StepRunner.RunAsync(context, "The pods were not published: see the error above.", async report =>
         {
-            var (options, pods) = await MapAsync(context, report).ConfigureAwait(false);
+            var (options, _, pods) = await MapAsync(context, report).ConfigureAwait(false);
             var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
             ManifestOutput.Write(context.Logger, output, pods, options);
         }), dependsOn: WellKnownPipelineSteps.PublishPrereq, requiredBy: WellKnownPipelineSteps.Publish);
@@ -93,14 +94,16 @@ internal static class KubernetesPodsSteps
 
         builder.Pipeline.AddStep(Deploy, context => StepRunner.RunAsync(context, "The pods were not deployed: see the error above.", async report =>
         {
-            var (options, pods) = await MapAsync(context, report).ConfigureAwait(false);
+            var (options, plan, pods) = await MapAsync(context, report).ConfigureAwait(false);
             using var http = new HttpClient { Timeout = RequestTimeout };
+            var images = plan.Pods.SelectMany(p => p.Members).OfType<ProjectResource>().Select(p => ProjectImage.Of(p, options));
+            await PinnedImages.PinAsync(pods, images, new ImageRegistry(http), context.Logger, context.CancellationToken).ConfigureAwait(false);
             await DeploymentOf(context, options, http).DeployAsync(pods, context.CancellationToken).ConfigureAwait(false);
         }), dependsOn: new[] { PushImages, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
 
         builder.Pipeline.AddStep(Destroy, context => StepRunner.RunAsync(context, "The pods were not destroyed: see the error above.", async report =>
         {
-            var (options, pods) = await MapAsync(context, report).ConfigureAwait(false);
+            var (options, _, pods) = await MapAsync(context, report).ConfigureAwait(false);
             using var http = new HttpClient { Timeout = RequestTimeout };
             await DeploymentOf(context, options, http).DestroyAsync(pods, context.CancellationToken).ConfigureAwait(false);
         }), dependsOn: WellKnownPipelineSteps.DestroyPrereq, requiredBy: WellKnownPipelineSteps.Destroy);
@@ -138,19 +141,19 @@ internal static class KubernetesPodsSteps
     }
 
     // The run's settings and plan (made once, by whichever step asks first), rendered for the runtime.
-    private static async Task<(KubernetesPublishOptions Options, IReadOnlyList<Rendering.PodManifest> Pods)> MapAsync(
+    private static async Task<(KubernetesPublishOptions Options, PublishPlan Plan, IReadOnlyList<Rendering.PodManifest> Pods)> MapAsync(
         PipelineStepContext context, PublishReport report)
     {
         var options = context.Services.GetRequiredService<PublishSettings>().Options;
         var plan = await context.Services.GetRequiredService<PublishPlans>()
             .GetAsync(report, context.ExecutionContext, context.CancellationToken).ConfigureAwait(false);
-        return (options, KubernetesPodMapper.Render(plan, RuntimeTarget.For(options.Runtime).Manifests, report));
+        return (options, plan, KubernetesPodMapper.Render(plan, RuntimeTarget.For(options.Runtime).Manifests, report));
     }
 
     private static IPodDeployment DeploymentOf(PipelineStepContext context, KubernetesPublishOptions options, HttpClient http)
     {
         var outputs = context.Services.GetRequiredService<IPipelineOutputService>();
         return RuntimeTarget.For(options.Runtime).Deployment(
-            new DeploymentContext(options, context.Logger, http, outputs.GetOutputDirectory, outputs.GetTempDirectory));
+            new DeploymentContext(options, context.Logger, http, outputs.GetTempDirectory));
     }
 }

@@ -1,6 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
+using PodSuite.Hosting.Kubernetes.Runtimes;
 using PodSuite.Hosting.Kubernetes.Runtimes.Kubectl;
 
 namespace Hosting.Kubernetes.Tests;
@@ -67,20 +68,23 @@ public sealed class KubectlDeploymentTests : IDisposable
         var logs = new FakeLogCollector();
         var pods = await Model().MapAsync(Options());
 
-        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "out"), kubectl)
+        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "work"), kubectl)
             .DeployAsync(pods, CancellationToken.None);
 
         Assert.Equal(
         [
+            "--context prod -n demo-apps get deployment/web networkpolicy/web job/batch networkpolicy/batch pod/once networkpolicy/once --ignore-not-found --show-managed-fields -o json",
             "--context prod get namespace demo-apps",
             "--context prod create namespace demo-apps",
-            $"--context prod apply --server-side --field-manager=podsuite -k {Path.Combine(_root.FullName, "out")}",
+            $"--context prod apply --server-side --field-manager=podsuite -k {Path.Combine(_root.FullName, "work", "manifests")}",
             "--context prod -n demo-apps rollout status deployment/web --timeout=120s",
             "--context prod -n demo-apps wait --for=condition=complete job/batch --timeout=120s",
             "--context prod -n demo-apps wait --for=jsonpath={.status.phase}=Succeeded pod/once --timeout=120s",
             "--context prod -n demo-apps get pods -l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo -o wide",
         ], File.ReadAllLines(calls));
-        Assert.True(File.Exists(Path.Combine(_root.FullName, "out", "kustomization.yaml")), "the manifests were not written before the apply");
+        Assert.True(File.Exists(Path.Combine(_root.FullName, "work", "manifests", "kustomization.yaml")), "the manifests were not written to the work directory before the apply");
+        Assert.False(Directory.Exists(Path.Combine(_root.FullName, "out")));
+        Assert.Equal("Deploying to kube context 'prod', namespace 'demo-apps'", logs.GetSnapshot()[0].Message);
         Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains("web-1 1/1 Running", StringComparison.Ordinal));
     }
 
@@ -98,7 +102,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         var logs = new FakeLogCollector();
         var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "out"), kubectl)
+        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "work"), kubectl)
             .DeployAsync(pods, CancellationToken.None);
 
         var recorded = File.ReadAllLines(calls);
@@ -114,7 +118,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         Assert.Equal(["browser-token", "api-key"], secret.StringData.Keys);
         Assert.All(secret.StringData.Values, v => Assert.Matches("^[0-9a-f]{32}$", v));
         Assert.Equal([calls, kubectl, Path.Combine(_root.FullName, "secret.yaml")], Directory.GetFiles(_root.FullName).Order());
-        Assert.All(secret.StringData.Values, v => Assert.DoesNotContain(v, string.Join("\n", recorded) + string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "out"), "*", SearchOption.AllDirectories).Select(File.ReadAllText))));
+        Assert.All(secret.StringData.Values, v => Assert.DoesNotContain(v, string.Join("\n", recorded) + string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "work"), "*", SearchOption.AllDirectories).Select(File.ReadAllText))));
         Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains($"run '{kubectl} --context prod -n demo-apps port-forward service/aspire-dashboard 18888', then open http://localhost:18888/login?t=secret-token", StringComparison.Ordinal));
     }
 
@@ -131,7 +135,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         builder.AddKubernetesPods("kubernetes");
         var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "out"), kubectl)
+        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl)
             .DeployAsync(pods, CancellationToken.None);
 
         Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create", StringComparison.Ordinal));
@@ -148,12 +152,119 @@ public sealed class KubectlDeploymentTests : IDisposable
             """);
         var pods = await Model().MapAsync(Options());
 
-        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "out"), kubectl)
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl)
             .DeployAsync(pods, CancellationToken.None));
 
         Assert.StartsWith("The deploy failed: Deployment 'web' was not ready within 120 s", error.Message);
         Assert.Contains("timed out waiting for the condition", error.Message);
         Assert.Contains("[pod/web-1/app] Unhandled exception: database is locked", error.Message);
+    }
+
+    [Fact]
+    public async Task DeployAndDestroySayFirstWhichKubeContextAndNamespaceTheyActIn()
+    {
+        var (kubectl, _) = StandIn("""
+            case "$*" in
+              "config current-context") echo kind-dev ;;
+              "config view --minify -o jsonpath={..namespace}") printf 'team-a' ;;
+            esac
+            """);
+        var options = Options();
+        options.Namespace = null;
+        options.KubeContext = null;
+        var logs = new FakeLogCollector();
+        var pods = await Model().MapAsync(options);
+        var deployment = new KubectlDeployment(options, new FakeLogger(logs), () => Path.Combine(_root.FullName, "work"), kubectl);
+
+        await deployment.DeployAsync(pods, CancellationToken.None);
+        await deployment.DestroyAsync(pods, CancellationToken.None);
+
+        var messages = logs.GetSnapshot().Select(r => r.Message).ToList();
+        Assert.Equal("Deploying to kube context 'kind-dev', namespace 'team-a'", messages[0]);
+        Assert.Equal("Destroying in kube context 'kind-dev', namespace 'team-a'", messages.Single(m => m.StartsWith("Destroying", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AChangedOrFailedRunToCompletionWorkloadIsDeletedToRunAgainAndAnUnchangedCompletedOneIsLeft()
+    {
+        var pods = await Model().MapAsync(Options());
+        var batch = PodSpecHash.Of(pods.Single(p => p.Name == "batch"));
+        var once = PodSpecHash.Of(pods.Single(p => p.Name == "once"));
+        WriteExisting(
+            Existing("Job", "batch", "demo", batch, """{"succeeded":1}"""),
+            Existing("Pod", "once", "demo", "an-older-spec", """{"phase":"Succeeded"}"""));
+        var (kubectl, calls) = StandIn(ExistingAnswer);
+
+        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(pods, CancellationToken.None);
+
+        var recorded = File.ReadAllLines(calls);
+        Assert.Equal(["--context prod -n demo-apps delete pod/once --cascade=foreground --wait=true"], recorded.Where(c => c.Contains("delete", StringComparison.Ordinal)));
+        Assert.True(Array.FindIndex(recorded, c => c.Contains("delete pod/once", StringComparison.Ordinal)) < Array.FindIndex(recorded, c => c.Contains(" apply ", StringComparison.Ordinal)));
+        var applied = File.ReadAllText(Path.Combine(_root.FullName, "work", "manifests", "once", "pod.yaml"));
+        Assert.Contains($"podsuite.io/spec: {once}", applied.Replace("\"", "", StringComparison.Ordinal));
+
+        WriteExisting(Existing("Pod", "once", "demo", PodSpecHash.Of((await Model().MapAsync(Options())).Single(p => p.Name == "once")), """{"phase":"Failed"}"""));
+        File.Delete(calls);
+        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(await Model().MapAsync(Options()), CancellationToken.None);
+        Assert.Contains("--context prod -n demo-apps delete pod/once --cascade=foreground --wait=true", File.ReadAllLines(calls));
+    }
+
+    [Theory]
+    [InlineData("{}", "was not made by PodSuite")]
+    [InlineData("""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"other"}""", "belongs to another app, 'other'")]
+    public async Task AnObjectInTheWayThatIsNotThisAppsFailsTheDeployBeforeAnythingChanges(string labels, string why)
+    {
+        WriteExisting($$"""{"kind":"Deployment","metadata":{"name":"web","labels":{{labels}},"managedFields":[{"manager":"kubectl-create"},{"manager":"helm"}]""" + "}}");
+        var (kubectl, calls) = StandIn(ExistingAnswer);
+        var pods = await Model().MapAsync(Options());
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() =>
+            new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(pods, CancellationToken.None));
+
+        Assert.Equal(
+            "The deploy failed, and changed nothing: PodSuite applies only over its own objects (those of 'demo'), and these are in the way:\n" +
+            $"- Deployment 'web' {why} (field managers: 'kubectl-create', 'helm'): remove it with '{kubectl} --context prod -n demo-apps delete deployment/web'",
+            error.Message);
+        Assert.All(File.ReadAllLines(calls), c => Assert.Contains(" get ", $" {c} ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnApplyThatMeetsAnotherManagersFieldsIsNeverForcedAndFailsNamingTheObjectAndTheManager()
+    {
+        WriteExisting(Existing("Deployment", "web", "demo", null, "{}").Replace("\"managedFields\":[]", "\"managedFields\":[{\"manager\":\"podsuite\"},{\"manager\":\"kubectl-edit\"}]", StringComparison.Ordinal));
+        var (kubectl, calls) = StandIn(ExistingAnswer + """
+
+            case "$*" in
+              *" apply "*)
+                echo 'error: Apply failed with 1 conflict: conflict with "kubectl-edit" using apps/v1: .spec.template.spec.containers[name="app"].image' >&2
+                echo 'Please review the fields above--they currently have other managers.' >&2
+                exit 1 ;;
+            esac
+            """);
+        var pods = await Model().MapAsync(Options());
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() =>
+            new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(pods, CancellationToken.None));
+
+        Assert.StartsWith("The deploy failed: the apply would take over fields that another field manager ('kubectl-edit') owns, in Deployment 'web', and PodSuite never forces that.", error.Message);
+        Assert.Contains("--force-conflicts", error.Message);
+        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("--force-conflicts", StringComparison.Ordinal));
+    }
+
+    private const string ExistingAnswer = """
+        case "$*" in
+          *"--show-managed-fields -o json"*) cat "$(dirname "$0")/existing.json" ;;
+        esac
+        """;
+
+    private void WriteExisting(params string[] items) =>
+        File.WriteAllText(Path.Combine(_root.FullName, "existing.json"), $$"""{"kind":"List","items":[{{string.Join(',', items)}}]}""");
+
+    private static string Existing(string kind, string name, string partOf, string? spec, string status)
+    {
+        var annotations = spec is null ? "{}" : $$"""{"podsuite.io/spec":"{{spec}}"}""";
+        var labels = $$"""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"{{partOf}}"}""";
+        return $$"""{"kind":"{{kind}}","metadata":{"name":"{{name}}","labels":{{labels}},"annotations":{{annotations}},"managedFields":[]},"status":""" + status + "}";
     }
 
     private static KubernetesPublishOptions Options()

@@ -13,7 +13,8 @@ namespace PodSuite.Hosting.Kubernetes.Building;
 /// <summary>
 /// Builds and pushes one image through Aspire's <see cref="IResourceContainerImageManager"/>: the .NET SDK container
 /// build (no Dockerfile) into the local container runtime, then the runtime's push under the image's remote name. An
-/// image whose content tag the registry already holds is neither built nor pushed.
+/// image whose content tag the registry already holds, built on the base image its name gives today, is neither built
+/// nor pushed.
 /// </summary>
 internal sealed partial class PodImageBuilder(
     KubernetesPublishOptions options, ImageRegistry registry, IResourceContainerImageManager images, ImageProgress progress, ILogger logger)
@@ -23,7 +24,7 @@ internal sealed partial class PodImageBuilder(
     public async Task BuildAsync(ProjectImage image, CancellationToken cancellationToken)
     {
         progress.BuildStarted();
-        if (await IsCurrentAsync(image, cancellationToken).ConfigureAwait(false))
+        if (await IsCurrentAsync(image, logBaseChange: true, cancellationToken).ConfigureAwait(false))
         {
             progress.ImageUnchanged();
             LogUnchanged(logger, image.Name);
@@ -48,7 +49,7 @@ internal sealed partial class PodImageBuilder(
     public async Task PushAsync(ProjectImage image, CancellationToken cancellationToken)
     {
         progress.PushStarted();
-        if (await IsCurrentAsync(image, cancellationToken).ConfigureAwait(false))
+        if (await IsCurrentAsync(image, logBaseChange: false, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -67,9 +68,29 @@ internal sealed partial class PodImageBuilder(
         LogPushed(logger, image.Name, started.Elapsed.TotalSeconds);
     }
 
-    // A configured tag (latest, a version) may name an older image: only a content tag proves the image current.
-    private async Task<bool> IsCurrentAsync(ProjectImage image, CancellationToken cancellationToken) =>
-        options.ImageTag is null && await registry.HoldsAsync(image.Registry, image.Repository, image.Tag, cancellationToken).ConfigureAwait(false);
+    // A configured tag (latest, a version) may name an older image: only a content tag proves the sources current. The
+    // tag hashes the base image's name, not its digest (the same sources give the same tag on every machine), so the
+    // base digest the SDK recorded in the image's labels must still be the one its name gives.
+    private async Task<bool> IsCurrentAsync(ProjectImage image, bool logBaseChange, CancellationToken cancellationToken)
+    {
+        if (options.ImageTag is not null
+            || await registry.LabelsAsync(image.Registry, image.Repository, image.Tag, cancellationToken).ConfigureAwait(false) is not { } labels)
+        {
+            return false;
+        }
+
+        if (await registry.IsBaseCurrentAsync(labels, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        if (logBaseChange)
+        {
+            LogBaseChanged(logger, image.Name, labels.GetValueOrDefault(ImageRegistry.BaseNameLabel) ?? "(not recorded)");
+        }
+
+        return false;
+    }
 
     // Native AOT projects need no .NET runtime in the image: runtime-deps; the rest aspnet. Aspire's SDK build reads the
     // base image from the project's DockerfileBaseImageAnnotation; one the user set is kept.
@@ -126,6 +147,9 @@ internal sealed partial class PodImageBuilder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Image}: the registry holds it already (same sources), not rebuilt")]
     private static partial void LogUnchanged(ILogger logger, string image);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Image}: the registry holds it, but its base image {BaseImage} is not the one it was built on (or cannot be read): rebuilt")]
+    private static partial void LogBaseChanged(ILogger logger, string image, string baseImage);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Image}: built on {BaseImage} in {Seconds:0.0} s")]
     private static partial void LogBuilt(ILogger logger, string image, string baseImage, double seconds);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using k8s;
 using k8s.Models;
@@ -12,16 +13,20 @@ using PodSuite.Hosting.Kubernetes.Telemetry;
 namespace PodSuite.Hosting.Kubernetes.Runtimes.Kubectl;
 
 /// <summary>
-/// Deploys the kustomize base to a Kubernetes cluster with kubectl: the namespace created if missing, a server-side
-/// apply, then a wait for each workload (a Deployment's rollout, which covers its init containers and readiness; a
-/// run-to-completion pod's success; a Job's completion), then the pods as kubectl lists them. Destroy deletes what
-/// carries this app's PodSuite labels. The kube context is kubectl's current one unless one is configured.
+/// Deploys the kustomize base to a Kubernetes cluster with kubectl. It says first where it acts (the kube context and the
+/// namespace), then: what is in the way checked (an object of the base that exists without this app's labels fails the
+/// deploy before anything changes, naming its field managers); the namespace created if missing; a changed or failed
+/// run-to-completion workload (a bare Pod or a Job, whose spec cannot change) deleted, to be created again; a server-side
+/// apply that never forces conflicts; a wait for each workload (a Deployment's rollout, which covers its init containers
+/// and readiness; a run-to-completion pod's success; a Job's completion); then the pods as kubectl lists them. The base it
+/// applies (images pinned by digest) is written to its work directory, never to the output a user commits. Destroy
+/// deletes what carries this app's PodSuite labels.
 /// </summary>
 /// <param name="options">The publish's settings: namespace, kube context, timeout, the app's part-of label.</param>
 /// <param name="logger">Where progress goes.</param>
-/// <param name="outputDirectory">Where the manifests it applies are written: the pipeline's output.</param>
+/// <param name="workDirectory">Where the manifests it applies are written.</param>
 /// <param name="kubectl">The kubectl program.</param>
-internal sealed partial class KubectlDeployment(KubernetesPublishOptions options, ILogger logger, Func<string> outputDirectory, string kubectl = "kubectl") : IPodDeployment
+internal sealed partial class KubectlDeployment(KubernetesPublishOptions options, ILogger logger, Func<string> workDirectory, string kubectl = "kubectl") : IPodDeployment
 {
     public const string FieldManager = "podsuite";
     private const string DeletedKinds = "deployments,jobs,pods,services,configmaps,networkpolicies,secrets";
@@ -29,8 +34,22 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
     public async Task DeployAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken)
     {
-        var manifests = outputDirectory();
+        LogWhere(logger, "Deploying to", await WhereAsync(cancellationToken).ConfigureAwait(false));
+        foreach (var pod in pods.Where(p => p.Workload is V1Pod or V1Job))
+        {
+            var spec = PodSpecHash.Of(pod);
+            pod.Workload.Metadata.Annotations ??= new Dictionary<string, string>();
+            pod.Workload.Metadata.Annotations[PodSpecHash.Key] = spec;
+        }
+
+        var manifests = Path.Combine(workDirectory(), "manifests");
         ManifestOutput.Write(logger, manifests, pods, options);
+        var existing = ClusterObject.ParseList(await GetExisting(pods).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false));
+        if (Refusal(existing) is { } refusal)
+        {
+            throw new DistributedApplicationException(refusal);
+        }
+
         if (options.Namespace is { } name)
         {
             var (exists, _, _) = await GetNamespace(name).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -41,21 +60,37 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             }
         }
 
+        foreach (var pod in pods.Where(p => p.Workload is V1Pod or V1Job))
+        {
+            var workload = pod.Workload;
+            if (existing.FirstOrDefault(o => o.Kind == workload.Kind && o.Name == workload.Metadata.Name) is { } run
+                && (run.Annotation(PodSpecHash.Key) != workload.Metadata.Annotations[PodSpecHash.Key] || run.Failed))
+            {
+                await DeleteToRunAgain(workload).RunCheckedAsync(options.DeployTimeout, cancellationToken).ConfigureAwait(false);
+                LogRunAgain(logger, workload.Kind, workload.Metadata.Name, run.Failed ? "it failed" : "its spec changed");
+            }
+        }
+
         if (DashboardLogin.IsReferred(pods))
         {
             await EnsureLoginSecretAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await Apply(manifests).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        var (applied, output, _) = await Apply(manifests).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        if (applied != 0)
+        {
+            throw new DistributedApplicationException(ApplyFailure(output, existing, manifests));
+        }
+
         foreach (var (wait, workload) in Waits(pods).Zip(pods.Select(p => p.Workload)))
         {
-            var (exitCode, output, _) = await wait.RunAsync(options.DeployTimeout + CommandTimeout, cancellationToken).ConfigureAwait(false);
+            var (exitCode, waited, _) = await wait.RunAsync(options.DeployTimeout + CommandTimeout, cancellationToken).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 var (_, logs, _) = await Logs(workload).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
                 throw new DistributedApplicationException(
                     $"The deploy failed: {workload.Kind} '{workload.Metadata.Name}' was not ready within {options.DeployTimeout.TotalSeconds:0} s " +
-                    $"('{wait}' said: {ExternalCommand.Tail(output, 5)}). Its containers' last log lines:\n{ExternalCommand.Tail(logs, 30)}");
+                    $"('{wait}' said: {ExternalCommand.Tail(waited, 5)}). Its containers' last log lines:\n{ExternalCommand.Tail(logs, 30)}");
             }
         }
 
@@ -69,6 +104,49 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             DashboardLogin.LogWayIn(logger, $"run '{PortForward(port)}', then open {DashboardLogin.Url("localhost", port, token)}");
         }
     }
+
+    // The kube context and namespace the commands act in: the configured ones, else kubectl's current ones.
+    private async Task<string> WhereAsync(CancellationToken cancellationToken)
+    {
+        var context = options.KubeContext
+            ?? (await Kubectl("config", "current-context").RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).Trim();
+        var @namespace = options.Namespace
+            ?? (await Kubectl("config", "view", "--minify", "-o", "jsonpath={..namespace}").RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).Trim();
+        return $"kube context '{context}', namespace '{(@namespace.Length > 0 ? @namespace : "default")}'";
+    }
+
+    // One error naming every object of the base that exists but is not this app's, with its field managers; null when none.
+    private string? Refusal(IReadOnlyList<ClusterObject> existing)
+    {
+        var partOf = ObjectMetadata.PartOf(options);
+        var refused = existing
+            .Where(o => o.Label(ObjectMetadata.ManagedByLabel) != ObjectMetadata.ManagedBy || o.Label(ObjectMetadata.PartOfLabel) != partOf)
+            .Select(o => $"- {o.Kind} '{o.Name}' " +
+                (o.Label(ObjectMetadata.ManagedByLabel) != ObjectMetadata.ManagedBy ? "was not made by PodSuite" : $"belongs to another app, '{o.Label(ObjectMetadata.PartOfLabel)}'") +
+                $" (field managers: {string.Join(", ", o.Managers.Select(m => $"'{m}'"))}): remove it with '{Namespaced("delete", o.Resource)}'")
+            .ToList();
+        return refused.Count == 0 ? null
+            : $"The deploy failed, and changed nothing: PodSuite applies only over its own objects (those of '{partOf}'), and these are in the way:\n{string.Join('\n', refused)}";
+    }
+
+    // A server-side apply that met fields another manager owns: which objects, whose fields, and the way out.
+    private string ApplyFailure(string output, IReadOnlyList<ClusterObject> existing, string manifests)
+    {
+        var managers = ConflictingManagers().Matches(output).Select(m => m.Groups[1].Value).Distinct().ToList();
+        if (managers.Count == 0)
+        {
+            return $"The deploy failed: '{Apply(manifests)}' failed:\n{ExternalCommand.Tail(output, 20)}";
+        }
+
+        var objects = existing.Where(o => o.Managers.Intersect(managers).Any()).Select(o => $"{o.Kind} '{o.Name}'").ToList();
+        return $"The deploy failed: the apply would take over fields that another field manager ({string.Join(", ", managers.Select(m => $"'{m}'"))}) owns" +
+            (objects.Count > 0 ? $", in {string.Join(", ", objects)}" : "") +
+            ", and PodSuite never forces that. Undo that manager's change, or take the fields over yourself with " +
+            $"'{Kubectl("apply", "--server-side", $"--field-manager={FieldManager}", "--force-conflicts", "-k", manifests)}'. kubectl said:\n{ExternalCommand.Tail(output, 5)}";
+    }
+
+    [GeneratedRegex("conflicts? with \"([^\"]+)\"")]
+    private static partial Regex ConflictingManagers();
 
     // The Secret is made here, never written into a manifest. One create, labelled as it is made, from standard input:
     // its values touch no file and no command line, and a failed create leaves nothing half-made behind.
@@ -85,8 +163,11 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         DashboardLogin.LogCreated(logger);
     }
 
-    public async Task DestroyAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken) =>
+    public async Task DestroyAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken)
+    {
+        LogWhere(logger, "Destroying in", await WhereAsync(cancellationToken).ConfigureAwait(false));
         LogDestroyed(logger, (await Delete().RunCheckedAsync(options.DeployTimeout, cancellationToken).ConfigureAwait(false)).TrimEnd());
+    }
 
     public ExternalCommand GetNamespace(string name) => Kubectl("get", "namespace", name);
 
@@ -102,6 +183,14 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         V1Pod p => Namespaced("wait", "--for=jsonpath={.status.phase}=Succeeded", $"pod/{p.Metadata.Name}", Timeout),
         _ => throw new InvalidOperationException($"Unexpected workload {pod.Workload.Kind}."),
     });
+
+    /// <summary>The objects of the base that exist already, with their labels, annotations, managers and status.</summary>
+    public ExternalCommand GetExisting(IReadOnlyList<PodManifest> pods) =>
+        Namespaced(["get", .. pods.SelectMany(p => p.Objects).Select(ClusterObject.ResourceOf), "--ignore-not-found", "--show-managed-fields", "-o", "json"]);
+
+    /// <summary>Deletes a run-to-completion workload (and, for a Job, its pods) and waits until it is gone.</summary>
+    public ExternalCommand DeleteToRunAgain(k8s.IKubernetesObject<V1ObjectMeta> workload) =>
+        Namespaced("delete", ClusterObject.ResourceOf(workload), "--cascade=foreground", "--wait=true");
 
     public ExternalCommand GetLoginSecret() =>
         Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "--ignore-not-found", "-o", "name");
@@ -147,6 +236,12 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
     private ExternalCommand Kubectl(params string[] arguments) =>
         new(kubectl, options.KubeContext is { } context ? ["--context", context, .. arguments] : arguments);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{What} {Where}")]
+    private static partial void LogWhere(ILogger logger, string what, string where);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} {Name}: deleted, to run again ({Why})")]
+    private static partial void LogRunAgain(ILogger logger, string kind, string name, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created namespace {Namespace}")]
     private static partial void LogCreatedNamespace(ILogger logger, string @namespace);

@@ -4,5 +4,5 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Kubectl;
 internal static class KubectlRuntime
 {
     public static RuntimeTarget Target { get; } = new(
-        new ServiceAddresses(), new PlainManifests(), context => new KubectlDeployment(context.Options, context.Logger, context.OutputDirectory));
+        new ServiceAddresses(), new PlainManifests(), context => new KubectlDeployment(context.Options, context.Logger, context.WorkDirectory));
 }

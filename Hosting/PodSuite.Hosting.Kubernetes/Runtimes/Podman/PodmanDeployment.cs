@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Aspire.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -19,7 +17,6 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// </summary>
 internal sealed partial class PodmanDeployment(KubernetesPublishOptions options, PodmanPods pods, ILogger logger, Func<string> workDirectory) : IPodDeployment
 {
-    public const string SpecLabel = "podsuite.io/spec";
     private const int LogLines = 15;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -44,7 +41,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
 
         foreach (var (pod, existing) in manifests.Zip(found))
         {
-            var spec = SpecOf(pod);
+            var spec = PodSpecHash.Of(pod);
             var why = await WhyPlayAsync(pod, existing, spec, cancellationToken).ConfigureAwait(false);
             if (why is null)
             {
@@ -65,7 +62,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
                 await pods.Command(["volume", "create", .. _ownership.LabelArguments, volume]).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
 
-            pod.Workload.Metadata.Labels[SpecLabel] = spec;
+            pod.Workload.Metadata.Labels[PodSpecHash.Key] = spec;
             var file = Path.Combine(work, $"{pod.Name}.yaml");
             await File.WriteAllTextAsync(file, KubernetesYaml.SerializeAll(pod.Objects), cancellationToken).ConfigureAwait(false);
             // Podman runs a pod's init containers before play returns: a stuck one holds it, so the deploy's timeout bounds it.
@@ -95,7 +92,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             return "started";
         }
 
-        if (existing.PodLabels.GetValueOrDefault(SpecLabel) != spec)
+        if (existing.PodLabels.GetValueOrDefault(PodSpecHash.Key) != spec)
         {
             return "replaced (its spec changed)";
         }
@@ -290,10 +287,6 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             $"The deploy failed: container '{container.Name}' of pod '{pod.Name}' {what}. Its last log lines:\n{log.TrimEnd()}\n" +
             $"Where every pod stands:\n{DeployedPodStatus.Table(statuses)}");
     }
-
-    // The hash of what podman is given for the pod: equal hashes, equal pods.
-    private static string SpecOf(PodManifest pod) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KubernetesYaml.SerializeAll(pod.Objects))))[..16];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left as it is")]
     private static partial void LogUnchanged(ILogger logger, string pod);
