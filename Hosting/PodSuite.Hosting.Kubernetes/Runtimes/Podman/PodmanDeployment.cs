@@ -104,8 +104,8 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
 
         var container = status.InitContainers.Concat(status.Containers).First(c => !c.Ready);
-        var state = container.State == "exited" ? $"exited with code {container.ExitCode}" : container.State;
-        return $"replaced (unchanged, but container '{container.Name}' was {state})";
+        var state = container.State == "exited" ? $"had exited with code {container.ExitCode}" : $"was {container.State}";
+        return $"replaced (unchanged, but container '{container.Name}' {state})";
     }
 
     // What podman holds under the names of the pods and their volumes, found before anything changes.
@@ -134,14 +134,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         {
             if (pod.PodLabels is { } labels && !_ownership.Owns(labels))
             {
-                refused.Add($"pod '{pod.Name}' {PodmanOwnership.Whose(labels)}: remove it with '{pods.Command("pod", "rm", "--force", pod.Name)}'");
+                refused.Add($"pod '{pod.Name}' {PodmanOwnership.Whose(labels, "started")}: remove it with '{pods.Command("pod", "rm", "--force", pod.Name)}'");
             }
 
             foreach (var (volume, volumeLabels) in pod.Volumes)
             {
                 if (volumeLabels is not null && !_ownership.OwnsVolume(volumeLabels, pod.PodLabels))
                 {
-                    refused.Add($"volume '{volume}' {PodmanOwnership.Whose(volumeLabels)}: remove it with '{pods.Command("volume", "rm", volume)}'");
+                    refused.Add($"volume '{volume}' {PodmanOwnership.Whose(volumeLabels, "made")}: remove it with '{pods.Command("volume", "rm", volume)}'");
                 }
             }
         }

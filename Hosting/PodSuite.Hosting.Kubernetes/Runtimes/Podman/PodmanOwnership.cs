@@ -27,8 +27,10 @@ internal sealed class PodmanOwnership(string partOf)
         Owns(labels) || (labels.Count == 0 && podLabels is not null && Owns(podLabels));
 
     /// <summary>Who a pod or volume that is not this app's belongs to, as the deploy's refusal says it.</summary>
-    public static string Whose(IReadOnlyDictionary<string, string> labels) =>
+    /// <param name="labels">Its labels.</param>
+    /// <param name="made">How one made by hand was made: a pod "started", a volume "made".</param>
+    public static string Whose(IReadOnlyDictionary<string, string> labels, string made) =>
         labels.GetValueOrDefault(ObjectMetadata.ManagedByLabel) != ObjectMetadata.ManagedBy
-            ? $"was started by hand (it has no {ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy} label)"
+            ? $"was {made} by hand (it has no {ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy} label)"
             : $"belongs to another app, '{labels.GetValueOrDefault(ObjectMetadata.PartOfLabel)}' ({ObjectMetadata.PartOfLabel})";
 }
