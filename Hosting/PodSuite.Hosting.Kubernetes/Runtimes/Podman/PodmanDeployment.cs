@@ -39,12 +39,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             DashboardLogin.LogCreated(logger);
         }
 
+        var leftReady = new Dictionary<string, DeployedPodStatus>();
         foreach (var (pod, existing) in manifests.Zip(found))
         {
             var spec = PodSpecHash.Of(pod);
-            var why = await WhyPlayAsync(pod, existing, spec, cancellationToken).ConfigureAwait(false);
+            var (why, status) = await WhyPlayAsync(pod, existing, spec, cancellationToken).ConfigureAwait(false);
             if (why is null)
             {
+                leftReady[pod.Name] = status!;
                 LogUnchanged(logger, pod.Name);
                 continue;
             }
@@ -76,7 +78,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             LogPlayed(logger, pod.Name, why);
         }
 
-        var ready = await WaitAsync(manifests, cancellationToken).ConfigureAwait(false);
+        var ready = await WaitAsync(manifests, leftReady, cancellationToken).ConfigureAwait(false);
         LogReady(logger, DeployedPodStatus.Table(ready));
         if (DashboardLogin.DashboardPod(manifests) is { } dashboard)
         {
@@ -84,46 +86,40 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
     }
 
-    // Null when the pod is this app's, runs what the model says, and is ready (or done); else what the log says it did.
-    private async Task<string?> WhyPlayAsync(PodManifest pod, FoundPod existing, string spec, CancellationToken cancellationToken)
+    // Null when the pod is this app's, runs what the model says, and is ready (or done), with its status; else what the
+    // log says the deploy did.
+    private async Task<(string? Why, DeployedPodStatus? Status)> WhyPlayAsync(PodManifest pod, FoundPod existing, string spec, CancellationToken cancellationToken)
     {
         if (existing.PodLabels is null)
         {
-            return "started";
+            return ("started", null);
         }
 
         if (existing.PodLabels.GetValueOrDefault(PodSpecHash.Key) != spec)
         {
-            return "replaced (its spec changed)";
+            return ("replaced (its spec changed)", null);
         }
 
         var status = await pods.StatusAsync(pod, cancellationToken).ConfigureAwait(false);
         if (status.Ready)
         {
-            return null;
+            return (null, status);
         }
 
         var container = status.InitContainers.Concat(status.Containers).First(c => !c.Ready);
         var state = container.State == "exited" ? $"had exited with code {container.ExitCode}" : $"was {container.State}";
-        return $"replaced (unchanged, but container '{container.Name}' {state})";
+        return ($"replaced (unchanged, but container '{container.Name}' {state})", status);
     }
 
     // What podman holds under the names of the pods and their volumes, found before anything changes.
     private async Task<IReadOnlyList<FoundPod>> FindAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
-        var found = new List<FoundPod>();
-        foreach (var pod in manifests)
-        {
-            var volumes = new Dictionary<string, IReadOnlyDictionary<string, string>?>();
-            foreach (var volume in VolumesOf(pod))
-            {
-                volumes[volume] = await pods.VolumeLabelsAsync(volume, cancellationToken).ConfigureAwait(false);
-            }
-
-            found.Add(new FoundPod(pod.Name, await pods.PodLabelsAsync(pod.Name, cancellationToken).ConfigureAwait(false), volumes));
-        }
-
-        return found;
+        var held = await pods.PodsAsync(cancellationToken).ConfigureAwait(false);
+        var volumes = await pods.VolumesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. manifests.Select(pod => new FoundPod(
+            pod.Name,
+            held.GetValueOrDefault(pod.Name),
+            VolumesOf(pod).ToDictionary(v => v, v => volumes.GetValueOrDefault(v))))];
     }
 
     // One error naming every pod and volume in the way that is not this app's, and how to remove it; null when none is.
@@ -175,30 +171,17 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             .Where(parts => parts.Length == 2 && parts[1].Trim() == _ownership.PartOf)
             .Select(parts => parts[0])
             .ToList();
-        var adopted = new List<string>();
-        foreach (var pod in manifests.Where(p => ours.Contains(p.Name)))
-        {
-            foreach (var volume in VolumesOf(pod))
-            {
-                if (await pods.VolumeLabelsAsync(volume, cancellationToken).ConfigureAwait(false) is { Count: 0 })
-                {
-                    adopted.Add(volume);
-                }
-            }
-        }
-
+        var volumes = await pods.VolumesAsync(cancellationToken).ConfigureAwait(false);
+        var adopted = manifests.Where(p => ours.Contains(p.Name)).SelectMany(VolumesOf).Where(v => volumes.GetValueOrDefault(v) is { Count: 0 });
+        var labelled = volumes.Where(v => _ownership.Owns(v.Value)).Select(v => v.Key);
+        var removed = labelled.Concat(adopted).ToList();
         foreach (var pod in ours)
         {
             await RemovePodAsync(pod, cancellationToken).ConfigureAwait(false);
             LogRemoved(logger, pod);
         }
 
-        var labelled = await pods.VolumesLabelledAsync(new Dictionary<string, string>
-        {
-            [ObjectMetadata.ManagedByLabel] = ObjectMetadata.ManagedBy,
-            [ObjectMetadata.PartOfLabel] = _ownership.PartOf,
-        }, cancellationToken).ConfigureAwait(false);
-        await RemoveVolumesAsync(labelled.Concat(adopted), cancellationToken).ConfigureAwait(false);
+        await RemoveVolumesAsync(removed, cancellationToken).ConfigureAwait(false);
 
         if (await new PodmanLoginSecret(pods, options).RemoveAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -243,7 +226,9 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
     }
 
-    private async Task<IReadOnlyList<DeployedPodStatus>> WaitAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
+    // Every pod's status until all are ready; a pod found ready as it was left is not asked again.
+    private async Task<IReadOnlyList<DeployedPodStatus>> WaitAsync(
+        IReadOnlyList<PodManifest> manifests, IReadOnlyDictionary<string, DeployedPodStatus> leftReady, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.DeployTimeout);
@@ -253,7 +238,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             statuses.Clear();
             foreach (var pod in manifests)
             {
-                statuses.Add(await pods.StatusAsync(pod, cancellationToken).ConfigureAwait(false));
+                statuses.Add(leftReady.GetValueOrDefault(pod.Name) ?? await pods.StatusAsync(pod, cancellationToken).ConfigureAwait(false));
             }
 
             if (statuses.FirstOrDefault(s => s.Failure is not null) is { } failed)

@@ -57,28 +57,23 @@ internal sealed class PodmanPods(HttpClient http, string podman = "podman")
         return output;
     }
 
-    /// <summary>The labels of a pod; <see langword="null"/> when podman has no such pod.</summary>
-    public Task<IReadOnlyDictionary<string, string>?> PodLabelsAsync(string podName, CancellationToken cancellationToken) =>
-        LabelsAsync(["pod", "inspect", podName], cancellationToken);
+    /// <summary>Every pod podman holds, by name, with its labels: one command for all.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> PodsAsync(CancellationToken cancellationToken) =>
+        ListAsync(["pod", "ps", "--format", "json"], cancellationToken);
 
-    /// <summary>The labels of a volume; <see langword="null"/> when podman has no such volume.</summary>
-    public Task<IReadOnlyDictionary<string, string>?> VolumeLabelsAsync(string volume, CancellationToken cancellationToken) =>
-        LabelsAsync(["volume", "inspect", volume], cancellationToken);
+    /// <summary>Every volume podman holds, by name, with its labels: one command for all.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> VolumesAsync(CancellationToken cancellationToken) =>
+        ListAsync(["volume", "ls", "--format", "json"], cancellationToken);
 
-    /// <summary>The names of the volumes that carry every one of <paramref name="labels"/>.</summary>
-    public async Task<IReadOnlyList<string>> VolumesLabelledAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> ListAsync(string[] list, CancellationToken cancellationToken)
     {
-        var output = await ExternalCommand.Of(podman, ["volume", "ls", .. labels.SelectMany(l => new[] { "--filter", $"label={l.Key}={l.Value}" }), "--format", "{{.Name}}"])
-            .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    private async Task<IReadOnlyDictionary<string, string>?> LabelsAsync(string[] inspect, CancellationToken cancellationToken)
-    {
-        var (exitCode, _, output) = await ExternalCommand.Of(podman, [.. inspect, "--format", "{{json .Labels}}"])
-            .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        return exitCode != 0 ? null
-            : LastLine(output) is { } json && json != "null" ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [] : new Dictionary<string, string>();
+        var output = await ExternalCommand.Of(podman, list).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(output.Trim().Length == 0 ? "[]" : output);
+        return document.RootElement.EnumerateArray().ToDictionary(
+            item => item.GetProperty("Name").GetString()!,
+            item => (IReadOnlyDictionary<string, string>)(item.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                ? labels.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString() ?? "")
+                : []));
     }
 
     /// <summary>A podman command.</summary>
