@@ -21,6 +21,18 @@ public class KubernetesMappingTests
     }
 
     [Fact]
+    public async Task AContainersEntrypointIsItsCommandAndItsArgumentsItsArgs()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("writer", "example/shell").WithEntrypoint("sh").WithArgs("-c", "date").InPod(builder.AddPod("worker"));
+
+        var container = (await builder.MapAsync(Publisher.Options)).Pod("worker").Container("writer");
+
+        Assert.Equal(["sh"], container.Command);
+        Assert.Equal(["-c", "date"], container.Args);
+    }
+
+    [Fact]
     public async Task ASharedVolumeIsOneEmptyDirMountedAtEachMembersOwnPath()
     {
         var builder = PodModel.CreatePublishingBuilder();

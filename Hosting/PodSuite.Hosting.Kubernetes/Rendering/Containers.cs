@@ -22,6 +22,8 @@ internal static class Containers
             Name = member.Name,
             Image = Images.Of(member, options, report),
             ImagePullPolicy = Images.PullPolicy,
+            // A container's entrypoint replaces its image's, as Aspire's own Kubernetes publisher writes it.
+            Command = member is ContainerResource { Entrypoint: { } entrypoint } ? [entrypoint] : null,
             Args = settings.Arguments.Count > 0 ? [.. settings.Arguments] : null,
             Env = EnvironmentVariables.Of(member, settings),
             Ports = ContainerPorts.Of(member, ports),

@@ -205,10 +205,13 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     // The volumes podman makes of the pod's emptyDirs and ConfigMaps, named after the pod (PodmanManifests).
     private static IEnumerable<string> VolumesOf(PodManifest pod) => (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name);
 
-    /// <summary>The play of one pod's file; a registry on this machine is plain HTTP.</summary>
+    /// <summary>
+    /// The play of one pod's file; a registry on this machine is plain HTTP. Podman's own warnings are left out of its
+    /// output, so a failed play's error is the container's or podman's error alone.
+    /// </summary>
     public ExternalCommand Play(string file) => ImageRegistry.SchemeOf(options.Registry) == "http"
-        ? pods.Command("kube", "play", "--replace", "--quiet", "--tls-verify=false", file)
-        : pods.Command("kube", "play", "--replace", "--quiet", file);
+        ? pods.Command("kube", "play", "--log-level=error", "--replace", "--quiet", "--tls-verify=false", file)
+        : pods.Command("kube", "play", "--log-level=error", "--replace", "--quiet", file);
 
     private async Task<(int ExitCode, string Output)> PlayAsync(PodManifest pod, string file, CancellationToken cancellationToken)
     {
