@@ -61,7 +61,7 @@ import_rootfs() {
   tar -C "$rootfs" -cf "$PODSUITE_WORK/rootfs.tar" .
   podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV APP_UID=1654' \
     "$@" "$PODSUITE_WORK/rootfs.tar" "$image" >/dev/null
-  podman push -q --tls-verify=false "$image" >/dev/null
+  podman push -q "$image" >/dev/null
   rm -f "$PODSUITE_WORK/rootfs.tar"
 }
 if ! in_registry "$deps" || ! in_registry "$base"; then
@@ -99,6 +99,6 @@ if ! in_registry "$dashboard"; then
   podman cp "$staged" "$container:/app"
   podman commit -q --change 'WORKDIR /app' --change 'USER 1654' --change 'ENTRYPOINT ["/app/Aspire.Dashboard"]' \
     "$container" "$dashboard" >/dev/null
-  podman push -q --tls-verify=false "$dashboard" >/dev/null
+  podman push -q "$dashboard" >/dev/null
 fi
 echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base, dashboard $dashboard"

@@ -88,6 +88,17 @@ public sealed class PodmanDeploymentTests : IDisposable
         Assert.Equal(["pod rm --force --time 5 mc2", "volume rm mc2-podsuite-tmp", "volume create", "kube play"], Changes().Select(c => c.StartsWith("volume create", StringComparison.Ordinal) ? "volume create" : c));
     }
 
+    [Fact]
+    public async Task PodsArePlayedWithTlsVerifiedEvenFromARegistryOnThisMachine()
+    {
+        var podman = StandIn(states: "mc2-producer=exited:0 mc2-consumer=exited:0", log: "");
+
+        await DeployAsync(podman, TimeSpan.FromMinutes(1), registry: "localhost:5055");
+
+        Assert.Contains(File.ReadAllLines(Calls), c => c.StartsWith("kube play --log-level=error --replace --quiet ", StringComparison.Ordinal));
+        Assert.DoesNotContain("tls-verify", File.ReadAllText(Calls), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{}", "pod 'mc2' was started by hand (it has no app.kubernetes.io/managed-by=podsuite label): remove it with 'PODMAN pod rm --force mc2'")]
     [InlineData("""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"other"}""",
@@ -130,7 +141,7 @@ public sealed class PodmanDeploymentTests : IDisposable
     private static string Ours(string spec) =>
         $$"""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"demo","podsuite.io/spec":"{{spec}}"}""";
 
-    private async Task DeployAsync(string podman, TimeSpan timeout)
+    private async Task DeployAsync(string podman, TimeSpan timeout, string? registry = null)
     {
         var builder = PodModel.CreatePublishingBuilder();
         var mc2 = builder.AddPod("mc2");
@@ -138,6 +149,7 @@ public sealed class PodmanDeploymentTests : IDisposable
         builder.AddContainer("consumer", "example/ipc").InPod(mc2).RunsToCompletion();
         var options = Publisher.ForPodman;
         options.DeployTimeout = timeout;
+        options.Registry = registry ?? options.Registry;
         var pods = await builder.MapAsync(options);
 
         await new PodmanDeployment(options, new PodmanPods(_http, podman), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"))

@@ -23,7 +23,7 @@ public partial class RolloutTests(PodRuntime pods)
         {
             // Another image under the web app's tag: what a push of changed code under a fixed tag leaves in the registry.
             Assert.Equal(0, (await pods.PodmanAsync("build", "--quiet", "--tag", image, "--file", containerfile)).ExitCode);
-            Assert.Equal(0, (await pods.PodmanAsync("push", "--tls-verify=false", image)).ExitCode);
+            Assert.Equal(0, (await pods.PodmanAsync("push", image)).ExitCode);
             var pushed = await RegistryDigestAsync(image);
 
             var deployed = await pods.RunStepAsync("deploy-pods");
@@ -36,7 +36,7 @@ public partial class RolloutTests(PodRuntime pods)
         {
             File.Delete(containerfile);
             await pods.PodmanAsync("tag", originalId, image);
-            await pods.PodmanAsync("push", "--tls-verify=false", image);
+            await pods.PodmanAsync("push", image);
             await pods.RedeployAsync();
         }
     }

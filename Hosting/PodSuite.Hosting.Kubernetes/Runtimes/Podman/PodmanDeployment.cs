@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using k8s;
 using Microsoft.Extensions.Logging;
-using PodSuite.Hosting.Kubernetes.Building;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
 
@@ -206,12 +205,11 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     private static IEnumerable<string> VolumesOf(PodManifest pod) => (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name);
 
     /// <summary>
-    /// The play of one pod's file; a registry on this machine is plain HTTP. Podman's own warnings are left out of its
-    /// output, so a failed play's error is the container's or podman's error alone.
+    /// The play of one pod's file, with TLS verified for every registry: one that serves plain HTTP (the one
+    /// <c>eng/pods/setup.sh</c> starts) is marked insecure in <c>registries.conf</c>, for that registry alone. Podman's
+    /// own warnings are left out of its output, so a failed play's error is the container's or podman's error alone.
     /// </summary>
-    public ExternalCommand Play(string file) => ImageRegistry.SchemeOf(options.Registry) == "http"
-        ? pods.Command("kube", "play", "--log-level=error", "--replace", "--quiet", "--tls-verify=false", file)
-        : pods.Command("kube", "play", "--log-level=error", "--replace", "--quiet", file);
+    public ExternalCommand Play(string file) => pods.Command("kube", "play", "--log-level=error", "--replace", "--quiet", file);
 
     private async Task<(int ExitCode, string Output)> PlayAsync(PodManifest pod, string file, CancellationToken cancellationToken)
     {
