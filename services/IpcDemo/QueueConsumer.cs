@@ -67,8 +67,9 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, RunRecord record, 
     /// Reads until the exit message. When <paramref name="stop"/> is signalled, it reads what is already queued and
     /// returns <see cref="ConsumeOutcome.Stopped"/> unless the exit message was among it; when no message comes for
     /// <paramref name="idleTimeout"/>, it returns <see cref="ConsumeOutcome.Idle"/>; when the queue is removed under it, <see cref="ConsumeOutcome.QueueRemoved"/>. It reads only the demo's message
-    /// types, so another program's messages stay where they are; on any failure it removes the queue, so that a
-    /// producer still sending fails at once rather than waiting on a full queue nobody reads.
+    /// types, so another program's messages stay where they are; on any failure but that one (a foreign message, put back,
+    /// with the queue left to its owner) it removes the queue, so that a producer still sending fails at once rather
+    /// than waiting on a full queue nobody reads.
     /// </summary>
     public ConsumeOutcome Consume(MessageQueue queue, CancellationToken stop, TimeSpan? idleTimeout = null)
     {
@@ -88,7 +89,8 @@ public sealed partial class QueueConsumer(IpcMetrics metrics, RunRecord record, 
             return ConsumeOutcome.QueueRemoved;
         }
 
-        if (outcome is not (ConsumeOutcome.Completed or ConsumeOutcome.Stopped))
+        // A foreign message means the queue is another program's too: it is left to them, with their message put back.
+        if (outcome is not (ConsumeOutcome.Completed or ConsumeOutcome.Stopped or ConsumeOutcome.Foreign))
         {
             queue.Remove();
         }

@@ -66,7 +66,7 @@ public sealed class QueueConsumerTests : IDisposable
     }
 
     [Fact]
-    public void AMessageOfADemoTypeThatIsNotTheDemosIsPutBackAndTheRunFails()
+    public void AMessageOfADemoTypeThatIsNotTheDemosIsPutBackTheQueueLeftToItsOwnerAndTheRunFails()
     {
         _kernel.Queue.Send((long)EnvelopeKind.Data, "abc"u8);
 
@@ -74,6 +74,10 @@ public sealed class QueueConsumerTests : IDisposable
 
         Assert.Equal(ConsumeOutcome.Foreign, outcome);
         Assert.Equal(6, (int)outcome);
+        // The queue is another program's too: it stays, with their message in it.
+        Span<byte> buffer = stackalloc byte[64];
+        Assert.True(_kernel.Queue.TryReceive(buffer, out var type, out var length));
+        Assert.Equal(((long)EnvelopeKind.Data, "abc"), (type, System.Text.Encoding.UTF8.GetString(buffer[..length])));
         Assert.Contains(_log.Collector.GetSnapshot(), r => r.Message.Contains("is not a PodSuite IPC message: another program uses this queue", StringComparison.Ordinal));
     }
 
