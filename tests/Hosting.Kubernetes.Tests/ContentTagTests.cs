@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PodSuite.Hosting.Kubernetes.Building;
 
 namespace Hosting.Kubernetes.Tests;
@@ -65,6 +66,58 @@ public sealed class ContentTagTests : IDisposable
         var project = Path.Combine(Repository("repo"), "services", "App", "App.csproj");
 
         Assert.NotEqual(ContentTag.Of(project, "registry.example/runtime-deps:10.0"), ContentTag.Of(project, null));
+    }
+
+    [Fact]
+    public async Task ASymlinkLoopInTheProjectIsNotFollowed()
+    {
+        var repository = Repository("repo");
+        Directory.CreateSymbolicLink(Path.Combine(repository, "services", "App", "loop"), Path.Combine(repository, "services", "App"));
+
+        var tag = await Task.Run(() => ContentTag.Of(Path.Combine(repository, "services", "App", "App.csproj"), null)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Matches("^src-[0-9a-f]{12}$", tag);
+    }
+
+    [Fact]
+    public async Task AFifoInTheProjectIsNotReadSoTheWalkNeverHangs()
+    {
+        var repository = Repository("repo");
+        var project = Path.Combine(repository, "services", "App", "App.csproj");
+        var before = ContentTag.Of(project, null);
+        File.WriteAllText(Path.Combine(repository, "services", "App", "debug.pipe"), "");
+        var withEmptyFile = ContentTag.Of(project, null);
+        File.Delete(Path.Combine(repository, "services", "App", "debug.pipe"));
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(repository, "services", "App", "debug.pipe")]))
+        {
+            await mkfifo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Bounded: a walk that opened the FIFO would wait for a writer for ever.
+        var withFifo = await Task.Run(() => ContentTag.Of(project, null)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.NotEqual(before, withFifo);
+        Assert.Equal(withEmptyFile, withFifo);
+    }
+
+    [Fact]
+    public void ASymlinkedFileCountsByWhereItPointsNotByWhatItReadsOutsideTheProject()
+    {
+        var repository = Repository("repo");
+        var outside = Path.Combine(_root.FullName, "outside.txt");
+        File.WriteAllText(outside, "one");
+        var link = Path.Combine(repository, "services", "App", "linked.txt");
+        File.CreateSymbolicLink(link, outside);
+        var project = Path.Combine(repository, "services", "App", "App.csproj");
+        var tag = ContentTag.Of(project, null);
+
+        File.WriteAllText(outside, "two");
+        Assert.Equal(tag, ContentTag.Of(project, null));
+
+        File.Delete(link);
+        File.CreateSymbolicLink(link, Path.Combine(_root.FullName, "elsewhere.txt"));
+        Assert.NotEqual(tag, ContentTag.Of(project, null));
     }
 
     // A small repository: an app project referencing a shared one, build files above them, and files it does not read.

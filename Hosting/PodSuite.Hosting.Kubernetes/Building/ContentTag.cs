@@ -17,14 +17,21 @@ internal static class ContentTag
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(hash, $"base:{baseImage}");
-        foreach (var (relative, full) in ProjectInputs.Of(projectPath))
+        foreach (var (relative, entry) in ProjectInputs.Of(projectPath))
         {
             Append(hash, relative);
-            hash.AppendData(SHA256.HashData(File.ReadAllBytes(full)));
+            hash.AppendData(SHA256.HashData(Content(entry)));
         }
 
         return Prefix + Convert.ToHexStringLower(hash.GetHashAndReset())[..HexLength];
     }
+
+    // A link counts by where it points. A file with no length is not opened: an empty file's content is nothing, and a
+    // FIFO, socket or device (which show no length) would block or never end.
+    private static byte[] Content(FileSystemInfo entry) =>
+        entry.LinkTarget is { } target ? Encoding.UTF8.GetBytes($"link:{target}")
+        : entry is FileInfo { Length: > 0 } file ? File.ReadAllBytes(file.FullName)
+        : [];
 
     private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
 }

@@ -5,30 +5,32 @@ namespace PodSuite.Hosting.Kubernetes.Building;
 /// <summary>
 /// The files a project's image is built from: everything in its directory and in those of the projects it references,
 /// transitively (build output and hidden directories aside), and the MSBuild and SDK files above them (<c>*.props</c>,
-/// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>) up to the repository's root.
+/// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>) up to the repository's root. The walk stays inside those
+/// directories: a symbolic link, to a file or a directory, is an input by where it points, and is neither read nor
+/// followed (so a link out of the project reads nothing there, and a link loop ends).
 /// </summary>
 internal static class ProjectInputs
 {
     private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
     private static readonly string[] s_buildFilePatterns = ["*.props", "*.targets", "global.json", "NuGet.config"];
 
-    /// <summary>The input files, as paths relative to the repository's root (with '/'), and their full paths, sorted.</summary>
-    public static IReadOnlyList<(string Relative, string Full)> Of(string projectPath)
+    /// <summary>The inputs, by their paths relative to the repository's root (with '/'), sorted.</summary>
+    public static IReadOnlyList<(string Relative, FileSystemInfo Entry)> Of(string projectPath)
     {
         var root = RootOf(Path.GetDirectoryName(Path.GetFullPath(projectPath))!);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, FileSystemInfo>(StringComparer.Ordinal);
         foreach (var directory in ProjectDirectories(Path.GetFullPath(projectPath)))
         {
-            foreach (var file in FilesUnder(directory))
+            foreach (var entry in EntriesUnder(new DirectoryInfo(directory)))
             {
-                files[Relative(root, file)] = file;
+                files[Relative(root, entry.FullName)] = entry;
             }
 
             for (var parent = Directory.GetParent(directory); parent is not null && IsUnder(parent.FullName, root); parent = parent.Parent)
             {
                 foreach (var file in s_buildFilePatterns.SelectMany(pattern => parent.EnumerateFiles(pattern)))
                 {
-                    files[Relative(root, file.FullName)] = file.FullName;
+                    files[Relative(root, file.FullName)] = file;
                 }
             }
         }
@@ -61,10 +63,11 @@ internal static class ProjectInputs
         return seen.Select(p => Path.GetDirectoryName(p)!).Distinct();
     }
 
-    private static IEnumerable<string> FilesUnder(string directory) =>
-        Directory.EnumerateFiles(directory).Concat(Directory.EnumerateDirectories(directory)
-            .Where(d => !s_skippedDirectories.Contains(Path.GetFileName(d)) && !Path.GetFileName(d).StartsWith('.'))
-            .SelectMany(FilesUnder));
+    // Its files, and its directories' (a link to a directory is an entry of its own, not descended into).
+    private static IEnumerable<FileSystemInfo> EntriesUnder(DirectoryInfo directory) =>
+        directory.EnumerateFiles().Concat<FileSystemInfo>(directory.EnumerateDirectories()
+            .Where(d => !s_skippedDirectories.Contains(d.Name) && !d.Name.StartsWith('.'))
+            .SelectMany(d => d.LinkTarget is null ? EntriesUnder(d) : [d]));
 
     // The nearest directory above the project with a .git or a global.json: paths are taken relative to it, so a clone
     // anywhere gives the same inputs. Without one, the file system's root.
