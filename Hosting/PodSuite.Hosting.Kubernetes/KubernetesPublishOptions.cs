@@ -42,7 +42,8 @@ internal sealed partial class KubernetesPublishOptions
 
     /// <summary>
     /// The environment's settings overridden by configuration, bound once, and checked: a value a setting cannot take,
-    /// or two dashboard ports alike, is one error naming the setting.
+    /// two dashboard ports alike, or a registry, tag or image reference a kubelet would refuse, is one error naming the
+    /// setting.
     /// </summary>
     public static KubernetesPublishOptions Bind(
         KubernetesPodsEnvironmentResource environment, IConfiguration? configuration = null, string? applicationName = null)
@@ -88,6 +89,11 @@ internal sealed partial class KubernetesPublishOptions
 
         options.PartOf ??= applicationName;
         options.ImageTag = string.IsNullOrWhiteSpace(options.ImageTag) ? null : options.ImageTag;
+        if (Validation.ImageReferences.Problems(options).ToList() is { Count: > 0 } problems)
+        {
+            throw new DistributedApplicationException(string.Join('\n', problems));
+        }
+
         return options;
     }
 

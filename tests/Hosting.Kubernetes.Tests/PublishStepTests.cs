@@ -123,6 +123,40 @@ public sealed class PublishStepTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--PodSuite:Registry=bad registry", "The setting 'PodSuite:Registry' ('bad registry') is not an image registry")]
+    [InlineData("--PodSuite:Registry=Registry.example/You", "The setting 'PodSuite:Registry' ('Registry.example/You') is not an image registry")]
+    [InlineData("--PodSuite:ImageTag=-bad:tag", "The setting 'PodSuite:ImageTag' ('-bad:tag') is not an image tag")]
+    [InlineData("--PodSuite:AspNetBaseImage=Example/ASPNET", "The setting 'PodSuite:AspNetBaseImage' ('Example/ASPNET') is not an image reference")]
+    public async Task AnImageSettingAKubeletWouldRefuseFailsThePublishNamingItAndWritesNothing(string setting, string errorStart)
+    {
+        var builder = PublishingBuilder(setting);
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        var logs = new FakeLogCollector();
+
+        var exitCode = await PublishAsync(builder, logs);
+
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        Assert.StartsWith(errorStart, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Output));
+    }
+
+    [Theory]
+    [InlineData("--PodSuite:Registry=localhost:5055")]
+    [InlineData("--PodSuite:Registry=ghcr.io/some-one/team_a")]
+    [InlineData("--PodSuite:ImageTag=v1.2.3_rc-1")]
+    [InlineData("--PodSuite:AspNetBaseImage=mcr.microsoft.com/dotnet/aspnet:10.0@sha256:d81c783072ab2d978f70792ff8f59a5815b0be448ecef578084d68a60225e961")]
+    public async Task AValidImageSettingIsTaken(string setting)
+    {
+        var builder = PublishingBuilder(setting);
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        Assert.Equal(0, await PublishAsync(builder, new FakeLogCollector()));
+    }
+
+    [Theory]
     [InlineData("--PodSuite:Dashboard:Enabled=maybe",
         "A setting under 'PodSuite:Dashboard' has a value it cannot take: String 'maybe' was not recognized as a valid Boolean.")]
     [InlineData("--PodSuite:Dashboard:OtlpPort=18888",
