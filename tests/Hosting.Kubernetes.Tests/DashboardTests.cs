@@ -30,6 +30,21 @@ public class DashboardTests
     }
 
     [Fact]
+    public async Task TheDashboardIsReadyWhenItsHealthEndpointAnswersOnItsWebPort()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddKubernetesPods("kubernetes");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+
+        var container = (await builder.MapAsync()).Pod("aspire-dashboard").Container("dashboard");
+
+        Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
+        Assert.Equal("18888", container.ReadinessProbe.HttpGet.Port.Value);
+        // Kubernetes' defaults, not the zeros of an annotation made without them.
+        Assert.Equal((null, null, null), (container.ReadinessProbe.PeriodSeconds, container.ReadinessProbe.FailureThreshold, container.ReadinessProbe.TimeoutSeconds));
+    }
+
+    [Fact]
     public void ConfigurationOverridesThePublishsSettingsAndLeavesTheModelsAsTheCodeSetThem()
     {
         var environment = new KubernetesPodsEnvironmentResource("kubernetes");

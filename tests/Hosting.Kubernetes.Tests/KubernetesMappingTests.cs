@@ -1,3 +1,4 @@
+#pragma warning disable ASPIREPROBES001 // Aspire's probe annotations are experimental in 13.x.
 namespace Hosting.Kubernetes.Tests;
 
 public class KubernetesMappingTests
@@ -30,6 +31,21 @@ public class KubernetesMappingTests
 
         Assert.Equal(["sh"], container.Command);
         Assert.Equal(["-c", "date"], container.Args);
+    }
+
+    [Fact]
+    public async Task AProbeDeclaredWithAspiresWithHttpProbeIsTheContainersProbeOnItsEndpointsPort()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("api", "example/api").WithHttpEndpoint(targetPort: 9000, name: "http")
+            .WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 7, endpointName: "http")
+            .WithHttpProbe(ProbeType.Liveness, "/live", failureThreshold: 4, endpointName: "http")
+            .InPod(builder.AddPod("api-pod"));
+
+        var container = (await builder.MapAsync(Publisher.Options)).Pod("api-pod").Container("api");
+
+        Assert.Equal(("/ready", "9000", 7), (container.ReadinessProbe.HttpGet.Path, container.ReadinessProbe.HttpGet.Port.Value, container.ReadinessProbe.PeriodSeconds));
+        Assert.Equal(("/live", "9000", 4), (container.LivenessProbe.HttpGet.Path, container.LivenessProbe.HttpGet.Port.Value, container.LivenessProbe.FailureThreshold));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+#pragma warning disable ASPIREPROBES001 // Aspire's probe annotations are experimental in 13.x.
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
@@ -27,10 +28,40 @@ internal sealed record Probes(V1Probe? Readiness, V1Probe? Liveness, V1Probe? St
     private static readonly Probes s_none = new(null, null, null);
 
     /// <summary>
-    /// The probes of a member's container in its role: a project's HTTP port is probed on ServiceDefaults' endpoints;
-    /// an init step has none; a native sidecar has a startup probe, on its HTTP port or else its first port.
+    /// The probes of a member's container in its role: those the app host declared with Aspire's <c>WithHttpProbe</c>;
+    /// else a project's HTTP port is probed on ServiceDefaults' endpoints, an init step has none, and a native sidecar
+    /// has a startup probe, on its HTTP port or else its first port.
     /// </summary>
     public static Probes For(IResource member, ContainerRole role, PortPlan ports, PublishReport report)
+    {
+        var declared = Declared(member, ports);
+        var defaults = Defaults(member, role, ports, report);
+        return new(
+            declared.GetValueOrDefault(ProbeType.Readiness) ?? defaults.Readiness,
+            declared.GetValueOrDefault(ProbeType.Liveness) ?? defaults.Liveness,
+            declared.GetValueOrDefault(ProbeType.Startup) ?? defaults.Startup);
+    }
+
+    // The probes the app host declared with Aspire's WithHttpProbe, on the container port of the endpoint each names.
+    private static Dictionary<ProbeType, V1Probe> Declared(IResource member, PortPlan ports) =>
+        member.Annotations.OfType<EndpointProbeAnnotation>().GroupBy(p => p.Type).ToDictionary(g => g.Key, g =>
+        {
+            var probe = g.Last();
+            return new V1Probe
+            {
+                HttpGet = new V1HTTPGetAction { Path = probe.Path, Port = ports.ContainerPort(member, probe.EndpointReference.EndpointName) },
+                InitialDelaySeconds = Set(probe.InitialDelaySeconds),
+                PeriodSeconds = Set(probe.PeriodSeconds),
+                TimeoutSeconds = Set(probe.TimeoutSeconds),
+                FailureThreshold = Set(probe.FailureThreshold),
+                SuccessThreshold = Set(probe.SuccessThreshold),
+            };
+        });
+
+    // An annotation made without a value holds 0, which Kubernetes refuses for all but the delay: its default then.
+    private static int? Set(int? value) => value is > 0 ? value : null;
+
+    private static Probes Defaults(IResource member, ContainerRole role, PortPlan ports, PublishReport report)
     {
         var httpPort = member is ProjectResource ? ports.HttpPort(member) : null;
         var command = member.Annotations.OfType<LivenessCommandAnnotation>().LastOrDefault()?.Command;

@@ -1,3 +1,4 @@
+#pragma warning disable ASPIREPROBES001 // Aspire's probe annotations are experimental in 13.x.
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -17,6 +18,7 @@ internal static class DashboardPod
     public const string BrowserTokenKey = "browser-token";
 
     private const string ApiKeyKey = "api-key";
+    private const string HealthPath = "/health";
 
     /// <summary>
     /// Adds the dashboard's pod to the complete model, once, as the bound settings say: at <see cref="BeforeStartEvent"/>,
@@ -57,6 +59,16 @@ internal static class DashboardPod
             .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured")
             // It keeps telemetry in memory: more than the default limit, since it holds every container's.
             .PublishWithContainerResources(ContainerResources.Default with { MemoryRequest = "128Mi", MemoryLimit = "512Mi" });
+        // Its health endpoint answers on the web UI's port, without a login. Readiness only: podman runs a liveness probe
+        // inside the container with bash, which Microsoft's dashboard image may not have. The annotation that Aspire's
+        // WithHttpProbe adds, added as it is: WithHttpProbe also registers a health check, and the app's services are
+        // fixed by now.
+        dashboard.WithAnnotation(new EndpointProbeAnnotation
+        {
+            Type = ProbeType.Readiness,
+            Path = HealthPath,
+            EndpointReference = dashboard.GetEndpoint(DashboardAnnotation.FrontendEndpointName),
+        });
         // First in the model, so first among the pods and in the manifests, wherever the app host called AddKubernetesPods.
         foreach (var (resource, index) in new IResource[] { pod.Resource, dashboard.Resource }.Select((r, i) => (r, i)))
         {
