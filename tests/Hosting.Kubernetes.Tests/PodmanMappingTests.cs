@@ -111,4 +111,17 @@ public class PodmanMappingTests
         Assert.Contains("| `mc2` | Pod, restartPolicy Never |", readme);
         Assert.Contains("| `mc1` | Pod, restartPolicy OnFailure |", readme);
     }
+
+    [Fact]
+    public async Task ALivenessCommandsWordsReachTheProgramAsTheyAreThoughPodmanRunsThemWithAShell()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"))
+            .PublishWithLivenessCommand("/app/check", "--name", "two words", "$HOME;rm -rf /", "it's");
+
+        var container = (await builder.MapAsync(Publisher.ForPodman)).Pod("pod").Container("app");
+
+        // Podman 4.3 runs: /bin/sh -c "<the words joined with spaces>", which gives the program back these five words.
+        Assert.Equal(["/app/check", "--name", "'two words'", "'$HOME;rm -rf /'", "'it'\\''s'"], container.LivenessProbe.Exec.Command);
+    }
 }

@@ -109,6 +109,7 @@ internal sealed record ExternalCommand(string File, IReadOnlyList<string> Argume
         }
     }
 
-    private static string Quote(string argument) =>
+    /// <summary>One word as a POSIX shell reads it back as that word: as it is when it holds nothing a shell would read, else in single quotes.</summary>
+    public static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,@%+".Contains(c)) ? argument : $"'{argument.Replace("'", "'\\''")}'";
 }

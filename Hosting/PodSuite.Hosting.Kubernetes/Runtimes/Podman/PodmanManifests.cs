@@ -22,6 +22,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// <item>podman has no Jobs: a Job becomes the bare Pod it would run;</item>
 /// <item>podman runs a liveness probe as a health check inside the container, an HTTP one with <c>curl</c>, which the
 /// .NET images lack: it becomes the same request made with bash's <c>/dev/tcp</c>;</item>
+/// <item>podman joins an exec probe's words with spaces and runs them with <c>/bin/sh -c</c>: each word the model gave
+/// is quoted for the shell, so the program gets exactly those words, as the kubelet gives them without a shell;</item>
 /// <item>podman takes no namespace from the downward API and expands no <c>$(NAME)</c> in a value: the values are
 /// written in, as the kubelet would resolve them;</item>
 /// <item>podman makes each emptyDir and ConfigMap volume a named volume, shared by name across pods (and a ConfigMap's
@@ -51,7 +53,7 @@ internal sealed class PodmanManifests : IManifestAdapter
         {
             container.Ports = PublishedOnly(container.Ports, hostPorts);
             ResolveEnvironment(container, bare.Metadata.Name, bare.Metadata.NamespaceProperty ?? DefaultNamespace);
-            container.LivenessProbe = HealthCheckWithoutCurl(container.LivenessProbe);
+            container.LivenessProbe = HealthCheckWithoutCurl(WordsAsTheyAre(container.LivenessProbe));
         }
 
         var configMaps = OwnVolumes(pod.Name, bare.Spec, pod.ConfigMaps);
@@ -81,6 +83,17 @@ internal sealed class PodmanManifests : IManifestAdapter
         var line = $"bash -c 'exec 3<>/dev/tcp/127.0.0.1/{get.Port.Value} && printf \"{request}\" >&3 && read -r status <&3 && [[ $status == HTTP/1.?\" \"[23]* ]]'";
         probe.Exec = new V1ExecAction { Command = [line] };
         probe.HttpGet = null;
+        return probe;
+    }
+
+    /// <summary>The model's exec probe with each word quoted, so that podman's <c>/bin/sh -c</c> gives back the same words.</summary>
+    public static V1Probe? WordsAsTheyAre(V1Probe? probe)
+    {
+        if (probe?.Exec is { Command: { } words })
+        {
+            probe.Exec.Command = [.. words.Select(ExternalCommand.Quote)];
+        }
+
         return probe;
     }
 
