@@ -67,7 +67,8 @@ import_rootfs() {
 if ! in_registry "$deps" || ! in_registry "$base"; then
   rootfs="$PODSUITE_WORK/rootfs"
   rm -rf "$rootfs"
-  debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
+  # From the mirror apt uses here, so it works wherever apt does, behind a company's mirror too.
+  debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$rootfs" "$("$(dirname "$0")/debian-mirror.sh" bookworm)" >/dev/null
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
   import_rootfs "$rootfs" "$deps"
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
