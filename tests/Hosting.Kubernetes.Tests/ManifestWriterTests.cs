@@ -199,6 +199,39 @@ public sealed class ManifestWriterTests : IDisposable
         Assert.Equal(before, Snapshot(Output));
     }
 
+    [Fact]
+    public async Task APodsFolderThatIsASymbolicLinkOutOfTheOutputIsRefusedAndNothingThereIsDeleted()
+    {
+        ManifestWriter.Write(Output, await DemoPodsAsync(), Publisher.Options);
+        var elsewhere = Path.Combine(_root.FullName, "elsewhere");
+        Directory.Move(Path.Combine(Output, "mc1"), elsewhere);
+        Directory.CreateSymbolicLink(Path.Combine(Output, "mc1"), elsewhere);
+        var before = Snapshot(elsewhere);
+        var pods = await DemoPodsAsync();
+
+        // mc1 is gone from the model: its files would be removed, through the link.
+        var error = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, [.. pods.Where(p => p.Name == "mc2")], Publisher.Options));
+
+        Assert.Contains("'mc1' is a symbolic link", error.Message);
+        Assert.Equal(before, Snapshot(elsewhere));
+    }
+
+    [Fact]
+    public async Task ASecondWriterOfTheSameOutputFailsAtOnceNamingTheOneInProgress()
+    {
+        var pods = await DemoPodsAsync();
+        using (ManifestWriter.Lock(Path.GetFullPath(Output)))
+        {
+            var error = Assert.Throws<DistributedApplicationException>(() => ManifestWriter.Write(Output, pods, Publisher.Options));
+
+            Assert.StartsWith($"Another publish or deploy is writing '{Path.GetFullPath(Output)}' now", error.Message);
+            Assert.False(Directory.Exists(Output));
+        }
+
+        ManifestWriter.Write(Output, pods, Publisher.Options);
+        Assert.True(File.Exists(Path.Combine(Output, "kustomization.yaml")));
+    }
+
     private static async Task<IReadOnlyList<PodManifest>> DemoPodsAsync()
     {
         var builder = PodModel.CreatePublishingBuilder();

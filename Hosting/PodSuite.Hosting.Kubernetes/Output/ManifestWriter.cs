@@ -16,7 +16,8 @@ internal sealed record ManifestChanges(IReadOnlyCollection<string> Written, IRea
 /// unless it is empty, a generated file that was changed by hand, and a user's file where it would write one. Every
 /// file is written in full beside its target first and moved into place by rename, so no file is ever half-written; a
 /// publish interrupted between two renames is completed by the next one, which finds those files already as it
-/// would write them.
+/// would write them. It writes and deletes nothing through a folder that is a symbolic link, and one writer at a time
+/// holds an output.
 /// </summary>
 internal static partial class ManifestWriter
 {
@@ -27,6 +28,7 @@ internal static partial class ManifestWriter
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var files = ManifestFiles.Of(pods, options);
         var removed = new List<string>();
+        using var writing = Lock(output);
         try
         {
             var previous = OwnedBefore(output, files);
@@ -72,6 +74,26 @@ internal static partial class ManifestWriter
         return new ManifestChanges(files.Keys, removed);
     }
 
+    /// <summary>
+    /// Holds the output for one writer: a second publish or deploy into it fails at once, naming it, rather than racing
+    /// the first (each would delete the other's staging folder). The lock is a file in the temporary directory, named
+    /// after the output, so the output holds nothing of it.
+    /// </summary>
+    public static IDisposable Lock(string output)
+    {
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(output)))[..16];
+        var path = Path.Combine(Path.GetTempPath(), $"podsuite-output-{name}.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new DistributedApplicationException(
+                $"Another publish or deploy is writing '{output}' now (it holds {path}): wait until it ends, or publish elsewhere.", ex);
+        }
+    }
+
     /// <summary>The files PodSuite owns in <paramref name="output"/> now; throws, listing every reason, where it may not write.</summary>
     private static Dictionary<string, string> OwnedBefore(string output, IReadOnlyDictionary<string, string> files)
     {
@@ -100,6 +122,13 @@ internal static partial class ManifestWriter
         }
 
         var refusals = new List<string>();
+        // A folder that is a link would take a write or a delete out of the output.
+        foreach (var folder in owned.Keys.Concat(files.Keys).SelectMany(FoldersOf).Distinct(StringComparer.Ordinal)
+            .Where(f => new DirectoryInfo(Path.Combine(output, f)).LinkTarget is not null))
+        {
+            refusals.Add($"'{folder}' is a symbolic link, and PodSuite writes and deletes only inside the output. Replace it with a folder.");
+        }
+
         foreach (var (file, hash) in owned)
         {
             var path = Path.Combine(output, file);
@@ -137,6 +166,15 @@ internal static partial class ManifestWriter
         }
 
         return owned;
+    }
+
+    // The folders a file's path goes through inside the output: "a/b/c.yaml" gives "a" and "a/b".
+    private static IEnumerable<string> FoldersOf(string file)
+    {
+        for (var folder = Path.GetDirectoryName(file); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            yield return folder;
+        }
     }
 
     // A file that already holds what this publish writes: left there by a publish that was interrupted.
