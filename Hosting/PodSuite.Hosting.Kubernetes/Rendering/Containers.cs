@@ -23,8 +23,8 @@ internal static class Containers
             Image = Images.Of(member, options, report),
             ImagePullPolicy = Images.PullPolicy,
             // A container's entrypoint replaces its image's, as Aspire's own Kubernetes publisher writes it.
-            Command = member is ContainerResource { Entrypoint: { } entrypoint } ? [entrypoint] : null,
-            Args = settings.Arguments.Count > 0 ? [.. settings.Arguments] : null,
+            Command = member is ContainerResource { Entrypoint: { } entrypoint } ? [VariableReferences.Literal(entrypoint)] : null,
+            Args = settings.Arguments.Count > 0 ? [.. settings.Arguments.Select(VariableReferences.Literal)] : null,
             Env = EnvironmentVariables.Of(member, settings),
             Ports = ContainerPorts.Of(member, ports),
             VolumeMounts = mounts,

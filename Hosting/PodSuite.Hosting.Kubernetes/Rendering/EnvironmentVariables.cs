@@ -8,7 +8,8 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <summary>
 /// A container's environment: the member's settings; for a member that exports telemetry, the pod's name and namespace
 /// from the downward API and the OpenTelemetry resource attributes made of them (Kubernetes expands <c>$(NAME)</c>
-/// from the variables before it); and the values that come from Secrets.
+/// from the variables before it); and the values that come from Secrets. The model's values are written as literal text
+/// (<see cref="VariableReferences"/>).
 /// </summary>
 internal static class EnvironmentVariables
 {
@@ -28,14 +29,15 @@ internal static class EnvironmentVariables
                 .Select(v => new V1EnvVar { Name = v.Item1, ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = v.Item2 } } }));
         }
 
-        environment.AddRange(settings.Environment.Where(e => !exportsTelemetry || e.Key != ResourceAttributes).Select(e => new V1EnvVar { Name = e.Key, Value = e.Value }));
+        environment.AddRange(settings.Environment.Where(e => !exportsTelemetry || e.Key != ResourceAttributes)
+            .Select(e => new V1EnvVar { Name = e.Key, Value = VariableReferences.Literal(e.Value) }));
         if (exportsTelemetry)
         {
             var attributes = $"k8s.pod.name=$({PodName}),k8s.namespace.name=$({PodNamespace}),k8s.container.name={member.Name}";
             environment.Add(new V1EnvVar
             {
                 Name = ResourceAttributes,
-                Value = own.TryGetValue(ResourceAttributes, out var more) && more.Length > 0 ? $"{attributes},{more}" : attributes,
+                Value = own.TryGetValue(ResourceAttributes, out var more) && more.Length > 0 ? $"{attributes},{VariableReferences.Literal(more)}" : attributes,
             });
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Rendering;
@@ -24,8 +23,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// .NET images lack: it becomes the same request made with bash's <c>/dev/tcp</c>;</item>
 /// <item>podman joins an exec probe's words with spaces and runs them with <c>/bin/sh -c</c>: each word the model gave
 /// is quoted for the shell, so the program gets exactly those words, as the kubelet gives them without a shell;</item>
-/// <item>podman takes no namespace from the downward API and expands no <c>$(NAME)</c> in a value: the values are
-/// written in, as the kubelet would resolve them;</item>
+/// <item>podman takes no namespace from the downward API, and expands neither <c>$(NAME)</c> nor <c>$$</c> in a value,
+/// a command or an argument: they are written in, as the kubelet would resolve them;</item>
 /// <item>podman makes each emptyDir and ConfigMap volume a named volume, shared by name across pods (and a ConfigMap's
 /// kept after them): they, and the ConfigMaps, are named after their pod.</item>
 /// </list>
@@ -36,8 +35,6 @@ internal sealed class PodmanManifests : IManifestAdapter
     public const string KeepInitContainers = "always";
     public const string RestartOnFailure = "OnFailure";
     public const string DefaultNamespace = "default";
-
-    private static readonly Regex s_dependentVariable = new(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", RegexOptions.CultureInvariant);
 
     public PodManifest Adapt(PodManifest pod)
     {
@@ -97,6 +94,7 @@ internal sealed class PodmanManifests : IManifestAdapter
         return probe;
     }
 
+    // As the kubelet does: each value expanded from the variables before it, then the command and arguments from them all.
     private static void ResolveEnvironment(V1Container container, string pod, string @namespace)
     {
         var values = new Dictionary<string, string>();
@@ -111,8 +109,7 @@ internal sealed class PodmanManifests : IManifestAdapter
                     (variable.Value, variable.ValueFrom) = (@namespace, null);
                     break;
                 default:
-                    variable.Value = variable.Value is null ? null : s_dependentVariable.Replace(
-                        variable.Value, match => values.GetValueOrDefault(match.Groups[1].Value, match.Value));
+                    variable.Value = variable.Value is null ? null : VariableReferences.Expand(variable.Value, values.GetValueOrDefault);
                     break;
             }
 
@@ -121,6 +118,9 @@ internal sealed class PodmanManifests : IManifestAdapter
                 values[variable.Name] = variable.Value;
             }
         }
+
+        container.Command = container.Command is null ? null : [.. container.Command.Select(c => VariableReferences.Expand(c, values.GetValueOrDefault))];
+        container.Args = container.Args is null ? null : [.. container.Args.Select(a => VariableReferences.Expand(a, values.GetValueOrDefault))];
     }
 
     /// <summary>The name podman gives the volume it makes of one of the pod's emptyDir or ConfigMap volumes.</summary>
