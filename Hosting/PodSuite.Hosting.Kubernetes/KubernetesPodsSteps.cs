@@ -96,8 +96,7 @@ internal static class KubernetesPodsSteps
         {
             var (options, plan, pods) = await MapAsync(context, report).ConfigureAwait(false);
             using var http = new HttpClient { Timeout = RequestTimeout };
-            var images = plan.Pods.SelectMany(p => p.Members).OfType<ProjectResource>().Select(p => ProjectImage.Of(p, options));
-            await PinnedImages.PinAsync(pods, images, new ImageRegistry(http), context.Logger, context.CancellationToken).ConfigureAwait(false);
+            await PinnedImages.PinAsync(pods, ProjectImage.OfPods(plan.Pods, options), new ImageRegistry(http), context.Logger, context.CancellationToken).ConfigureAwait(false);
             await DeploymentOf(context, options, http).DeployAsync(pods, context.CancellationToken).ConfigureAwait(false);
         }), dependsOn: new[] { PushImages, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
 

@@ -210,8 +210,8 @@ public sealed class KubectlDeploymentTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{}", "was not made by PodSuite")]
-    [InlineData("""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"other"}""", "belongs to another app, 'other'")]
+    [InlineData("{}", "was not made by PodSuite (it has no app.kubernetes.io/managed-by=podsuite label)")]
+    [InlineData("""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"other"}""", "belongs to another app, 'other' (app.kubernetes.io/part-of)")]
     public async Task AnObjectInTheWayThatIsNotThisAppsFailsTheDeployBeforeAnythingChanges(string labels, string why)
     {
         WriteExisting($$"""{"kind":"Deployment","metadata":{"name":"web","labels":{{labels}},"managedFields":[{"manager":"kubectl-create"},{"manager":"helm"}]""" + "}}");
@@ -223,7 +223,7 @@ public sealed class KubectlDeploymentTests : IDisposable
 
         Assert.Equal(
             "The deploy failed, and changed nothing: PodSuite applies only over its own objects (those of 'demo'), and these are in the way:\n" +
-            $"- Deployment 'web' {why} (field managers: 'kubectl-create', 'helm'): remove it with '{kubectl} --context prod -n demo-apps delete deployment/web'",
+            $"- Deployment 'web' {why}, field managers 'kubectl-create', 'helm': remove it with '{kubectl} --context prod -n demo-apps delete deployment/web'",
             error.Message);
         Assert.All(File.ReadAllLines(calls), c => Assert.Contains(" get ", $" {c} ", StringComparison.Ordinal));
     }

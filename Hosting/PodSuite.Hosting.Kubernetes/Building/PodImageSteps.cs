@@ -34,8 +34,7 @@ internal static partial class PodImageSteps
     {
         var registry = new PodImageRegistry(options.Registry.TrimEnd('/'));
         var images = new List<ProjectImage>();
-        foreach (var sameImage in pods.SelectMany(p => p.Members).OfType<ProjectResource>().Distinct()
-            .Select(p => ProjectImage.Of(p, options)).GroupBy(i => i.Name))
+        foreach (var sameImage in ProjectImage.OfPods(pods, options).GroupBy(i => i.Name))
         {
             foreach (var project in sameImage.Select(i => i.Project))
             {

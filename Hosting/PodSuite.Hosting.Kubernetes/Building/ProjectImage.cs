@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Building;
@@ -14,4 +15,8 @@ internal sealed record ProjectImage(ProjectResource Project, string Registry, st
 
     public static ProjectImage Of(ProjectResource project, KubernetesPublishOptions options) =>
         new(project, options.Registry.TrimEnd('/'), Images.Repository(project), Images.TagOf(project, options));
+
+    /// <summary>The image of each project among the pods' members, one per project, in the pods' order.</summary>
+    public static IEnumerable<ProjectImage> OfPods(IEnumerable<PodPlan> pods, KubernetesPublishOptions options) =>
+        pods.SelectMany(p => p.Members).OfType<ProjectResource>().Distinct().Select(p => Of(p, options));
 }

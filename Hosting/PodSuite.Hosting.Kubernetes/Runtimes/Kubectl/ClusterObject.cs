@@ -19,8 +19,6 @@ internal sealed record ClusterObject(
 
     public static string ResourceOf(IKubernetesObject<V1ObjectMeta> item) => $"{item.Kind.ToLowerInvariant()}/{item.Metadata.Name}";
 
-    public string? Label(string key) => Labels.GetValueOrDefault(key);
-
     public string? Annotation(string key) => Annotations.GetValueOrDefault(key);
 
     /// <summary>The items of kubectl's List (or its one object); none for empty output (nothing found).</summary>

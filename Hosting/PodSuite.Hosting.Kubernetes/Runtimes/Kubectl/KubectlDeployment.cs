@@ -118,15 +118,13 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
     // One error naming every object of the base that exists but is not this app's, with its field managers; null when none.
     private string? Refusal(IReadOnlyList<ClusterObject> existing)
     {
-        var partOf = ObjectMetadata.PartOf(options);
-        var refused = existing
-            .Where(o => o.Label(ObjectMetadata.ManagedByLabel) != ObjectMetadata.ManagedBy || o.Label(ObjectMetadata.PartOfLabel) != partOf)
-            .Select(o => $"- {o.Kind} '{o.Name}' " +
-                (o.Label(ObjectMetadata.ManagedByLabel) != ObjectMetadata.ManagedBy ? "was not made by PodSuite" : $"belongs to another app, '{o.Label(ObjectMetadata.PartOfLabel)}'") +
-                $" (field managers: {string.Join(", ", o.Managers.Select(m => $"'{m}'"))}): remove it with '{Namespaced("delete", o.Resource)}'")
+        var ownership = new AppOwnership(ObjectMetadata.PartOf(options));
+        var refused = existing.Where(o => !ownership.Owns(o.Labels))
+            .Select(o => $"- {o.Kind} '{o.Name}' {AppOwnership.Whose(o.Labels, "was not made by PodSuite")}, field managers " +
+                $"{string.Join(", ", o.Managers.Select(m => $"'{m}'"))}: remove it with '{Namespaced("delete", o.Resource)}'")
             .ToList();
         return refused.Count == 0 ? null
-            : $"The deploy failed, and changed nothing: PodSuite applies only over its own objects (those of '{partOf}'), and these are in the way:\n{string.Join('\n', refused)}";
+            : $"The deploy failed, and changed nothing: PodSuite applies only over its own objects (those of '{ownership.PartOf}'), and these are in the way:\n{string.Join('\n', refused)}";
     }
 
     // A server-side apply that met fields another manager owns: which objects, whose fields, and the way out.

@@ -20,7 +20,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    private readonly PodmanOwnership _ownership = new(ObjectMetadata.PartOf(options));
+    private readonly PodmanOwnership _ownership = new(new AppOwnership(ObjectMetadata.PartOf(options)));
 
     public async Task DeployAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
@@ -129,14 +129,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         {
             if (pod.PodLabels is { } labels && !_ownership.Owns(labels))
             {
-                refused.Add($"pod '{pod.Name}' {PodmanOwnership.Whose(labels, "started")}: remove it with '{pods.Command("pod", "rm", "--force", pod.Name)}'");
+                refused.Add($"pod '{pod.Name}' {AppOwnership.Whose(labels, "was started by hand")}: remove it with '{pods.Command("pod", "rm", "--force", pod.Name)}'");
             }
 
             foreach (var (volume, volumeLabels) in pod.Volumes)
             {
                 if (volumeLabels is not null && !_ownership.OwnsVolume(volumeLabels, pod.PodLabels))
                 {
-                    refused.Add($"volume '{volume}' {PodmanOwnership.Whose(volumeLabels, "made")}: remove it with '{pods.Command("volume", "rm", volume)}'");
+                    refused.Add($"volume '{volume}' {AppOwnership.Whose(volumeLabels, "was made by hand")}: remove it with '{pods.Command("volume", "rm", volume)}'");
                 }
             }
         }
@@ -162,14 +162,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     /// </summary>
     public async Task DestroyAsync(IReadOnlyList<PodManifest> manifests, CancellationToken cancellationToken)
     {
-        var listed = await pods.Command("pod", "ps", "--filter", $"label={ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}",
-                "--format", $"{{{{.Name}}}} {{{{index .Labels \"{ObjectMetadata.PartOfLabel}\"}}}}")
-            .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        var ours = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(' ', 2))
-            .Where(parts => parts.Length == 2 && parts[1].Trim() == _ownership.PartOf)
-            .Select(parts => parts[0])
-            .ToList();
+        var ours = (await pods.PodsAsync(cancellationToken).ConfigureAwait(false)).Where(p => _ownership.Owns(p.Value)).Select(p => p.Key).ToList();
         var volumes = await pods.VolumesAsync(cancellationToken).ConfigureAwait(false);
         var adopted = manifests.Where(p => ours.Contains(p.Name)).SelectMany(VolumesOf).Where(v => volumes.GetValueOrDefault(v) is { Count: 0 });
         var labelled = volumes.Where(v => _ownership.Owns(v.Value)).Select(v => v.Key);
