@@ -22,6 +22,11 @@ public class DashboardTests
         var token = Assert.Single(container.Env, e => e.Name == "DASHBOARD__FRONTEND__BROWSERTOKEN").ValueFrom.SecretKeyRef;
         Assert.Equal(("aspire-dashboard-login", "browser-token", true), (token.Name, token.Key, token.Optional));
         Assert.Equal("api-key", Assert.Single(container.Env, e => e.Name == "DASHBOARD__API__PRIMARYAPIKEY").ValueFrom.SecretKeyRef.Key);
+        // Telemetry only with the key: required, so without the Secret the container waits, naming it, rather than start open.
+        Assert.Equal("ApiKey", container.Env("DASHBOARD__OTLP__AUTHMODE"));
+        var otlpKey = Assert.Single(container.Env, e => e.Name == "DASHBOARD__OTLP__PRIMARYAPIKEY").ValueFrom.SecretKeyRef;
+        Assert.Equal(("aspire-dashboard-login", "otlp-api-key", null), (otlpKey.Name, otlpKey.Key, otlpKey.Optional));
+        Assert.DoesNotContain(container.Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS");
         Assert.Equal(1654, container.SecurityContext.RunAsUser);
         Assert.Equal("512Mi", container.Resources.Limits["memory"].ToString());
         var service = Assert.Single(dashboard.Services);
@@ -89,6 +94,10 @@ public class DashboardTests
             Assert.Equal("metadata.name", Assert.Single(container.Env, e => e.Name == "POD_NAME").ValueFrom.FieldRef.FieldPath);
             Assert.Equal("metadata.namespace", Assert.Single(container.Env, e => e.Name == "POD_NAMESPACE").ValueFrom.FieldRef.FieldPath);
             Assert.Equal($"k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE),k8s.container.name={name}", container.Env("OTEL_RESOURCE_ATTRIBUTES"));
+            // The key, from the Secret and never in a manifest; optional, so that a member starts without it.
+            var headers = Assert.Single(container.Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS");
+            Assert.Null(headers.Value);
+            Assert.Equal(("aspire-dashboard-login", "otlp-headers", true), (headers.ValueFrom.SecretKeyRef.Name, headers.ValueFrom.SecretKeyRef.Key, headers.ValueFrom.SecretKeyRef.Optional));
             var names = container.Env.Select(e => e.Name).ToList();
             Assert.True(names.IndexOf("POD_NAME") < names.IndexOf("OTEL_RESOURCE_ATTRIBUTES"), "Kubernetes expands $(POD_NAME) only from a variable before it");
         }
@@ -106,12 +115,19 @@ public class DashboardTests
         builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"))
             .WithEnvironment("OTEL_SERVICE_NAME", "storefront")
             .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=test");
+        builder.AddContainer("collector-client", "example/app").InPod(builder.AddPod("other"))
+            .PublishEnvironmentFromSecret("OTEL_EXPORTER_OTLP_HEADERS", "collector", "headers");
+        builder.AddContainer("plain-headers", "example/app").InPod(builder.AddPod("third"))
+            .WithEnvironment("OTEL_EXPORTER_OTLP_HEADERS", "authorization=none");
 
-        var app = (await builder.MapAsync()).Pod("pod").Container("app");
+        var pods = await builder.MapAsync();
+        var app = pods.Pod("pod").Container("app");
 
         Assert.Equal("storefront", app.Env("OTEL_SERVICE_NAME"));
         Assert.Equal("k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE),k8s.container.name=app,deployment.environment=test", app.Env("OTEL_RESOURCE_ATTRIBUTES"));
         Assert.Single(app.Env, e => e.Name == "OTEL_RESOURCE_ATTRIBUTES");
+        Assert.Equal("collector", Assert.Single(pods.Pod("other").Container("collector-client").Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS").ValueFrom.SecretKeyRef.Name);
+        Assert.Equal("authorization=none", Assert.Single(pods.Pod("third").Container("plain-headers").Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS").Value);
     }
 
     [Fact]
@@ -197,6 +213,8 @@ public class DashboardTests
         Assert.Equal("registry.example/aspire-dashboard:13.6.5", container.Image);
         Assert.Equal("true", container.Env("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"));
         Assert.DoesNotContain(container.Env, e => e.ValueFrom?.SecretKeyRef is not null);
+        Assert.Equal("Unsecured", container.Env("DASHBOARD__OTLP__AUTHMODE"));
+        Assert.DoesNotContain(pods.Pod("pod").Container("app").Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS");
         Assert.Equal("http://0.0.0.0:28888", container.Env("ASPNETCORE_URLS"));
         Assert.Contains(dashboard.Services, s => s.Spec.Type == "NodePort" && s.Spec.Ports.Single().Port == 28888);
         Assert.Equal("http://aspire-dashboard-otlp-grpc:28889", pods.Pod("pod").Container("app").Env("OTEL_EXPORTER_OTLP_ENDPOINT"));

@@ -108,29 +108,26 @@ public sealed class KubectlDeploymentTests : IDisposable
         var recorded = File.ReadAllLines(calls);
         Assert.Equal(
         [
-            "--context prod -n demo-apps get secret aspire-dashboard-login --ignore-not-found -o name",
+            "--context prod -n demo-apps get secret aspire-dashboard-login --ignore-not-found -o json",
             "--context prod -n demo-apps create -f -",
         ], recorded.Where(c => (c.Contains("secret", StringComparison.Ordinal) && !c.Contains("jsonpath", StringComparison.Ordinal)) || c.Contains("create", StringComparison.Ordinal)));
         // One create, labelled as it is made: no later step can leave it unlabelled, where destroy would not find it.
         var secret = KubernetesYaml.Deserialize<V1Secret>(File.ReadAllText(Path.Combine(_root.FullName, "secret.yaml")));
         Assert.Equal("aspire-dashboard-login", secret.Metadata.Name);
         Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "podsuite", ["app.kubernetes.io/part-of"] = "demo" }, secret.Metadata.Labels);
-        Assert.Equal(["browser-token", "api-key"], secret.StringData.Keys);
-        Assert.All(secret.StringData.Values, v => Assert.Matches("^[0-9a-f]{32}$", v));
+        Assert.Equal(["browser-token", "api-key", "otlp-api-key", "otlp-headers"], secret.StringData.Keys);
+        Assert.All(secret.StringData.Values.Take(3), v => Assert.Matches("^[0-9a-f]{32}$", v));
+        Assert.Equal($"x-otlp-api-key={secret.StringData["otlp-api-key"]}", secret.StringData["otlp-headers"]);
         Assert.Equal([calls, kubectl, Path.Combine(_root.FullName, "secret.yaml")], Directory.GetFiles(_root.FullName).Order());
         Assert.All(secret.StringData.Values, v => Assert.DoesNotContain(v, string.Join("\n", recorded) + string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "work"), "*", SearchOption.AllDirectories).Select(File.ReadAllText))));
         Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains($"run '{kubectl} --context prod -n demo-apps port-forward service/aspire-dashboard 18888', then open http://localhost:18888/login?t=secret-token", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task AnExistingLoginSecretIsKept()
+    public async Task ALoginSecretWithEveryKeyIsKeptAsItIs()
     {
-        var (kubectl, calls) = StandIn("""
-            case "$*" in
-              *"get secret aspire-dashboard-login --ignore-not-found"*) echo "secret/aspire-dashboard-login" ;;
-              *"jsonpath"*) printf 'b2xk' ;;
-            esac
-            """);
+        File.WriteAllText(Path.Combine(_root.FullName, "secret.json"), LoginSecretJson(Ours, "browser-token", "api-key", "otlp-api-key", "otlp-headers"));
+        var (kubectl, calls) = StandIn(LoginSecretAnswer);
         var builder = Model();
         builder.AddKubernetesPods("kubernetes");
         var pods = await builder.MapAsync(Options());
@@ -138,7 +135,53 @@ public sealed class KubectlDeploymentTests : IDisposable
         await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl)
             .DeployAsync(pods, CancellationToken.None);
 
-        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create", StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create", StringComparison.Ordinal) || c.Contains("replace", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ALoginSecretAnEarlierDeployMadeGainsTheOtlpKeyItsOtherValuesKept()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "secret.json"), LoginSecretJson(Ours, "browser-token", "api-key"));
+        var (kubectl, calls) = StandIn(LoginSecretAnswer);
+        var builder = Model();
+        builder.AddKubernetesPods("kubernetes");
+        var logs = new FakeLogCollector();
+        var pods = await builder.MapAsync(Options());
+
+        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "work"), kubectl)
+            .DeployAsync(pods, CancellationToken.None);
+
+        var recorded = File.ReadAllLines(calls);
+        Assert.Contains("--context prod -n demo-apps replace -f -", recorded);
+        Assert.DoesNotContain(recorded, c => c.Contains("create -f", StringComparison.Ordinal));
+        var replaced = KubernetesYaml.Deserialize<V1Secret>(File.ReadAllText(Path.Combine(_root.FullName, "replaced.yaml")));
+        // The object as it was read, so a change made since fails the replace; its values kept, the new pair beside them.
+        Assert.Equal("4711", replaced.Metadata.ResourceVersion);
+        Assert.Equal(["browser-token", "api-key"], replaced.Data.Keys);
+        Assert.Equal("old-browser-token", System.Text.Encoding.UTF8.GetString(replaced.Data["browser-token"]));
+        Assert.Equal(["otlp-api-key", "otlp-headers"], replaced.StringData.Keys);
+        Assert.Equal($"x-otlp-api-key={replaced.StringData["otlp-api-key"]}", replaced.StringData["otlp-headers"]);
+        Assert.DoesNotContain(replaced.StringData["otlp-api-key"], string.Join("\n", recorded));
+        Assert.Contains(logs.GetSnapshot(), r => r.Message == "Secret aspire-dashboard-login: added otlp-api-key, otlp-headers, the values it had kept");
+    }
+
+    [Fact]
+    public async Task ALoginSecretOfTheUsersThatLacksTheOtlpKeyFailsTheDeployBeforeAnythingChanges()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "secret.json"), LoginSecretJson("{}", "browser-token", "api-key"));
+        var (kubectl, calls) = StandIn(LoginSecretAnswer);
+        var builder = Model();
+        builder.AddKubernetesPods("kubernetes");
+        var pods = await builder.MapAsync(Options());
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl)
+            .DeployAsync(pods, CancellationToken.None));
+
+        Assert.StartsWith("The deploy failed, and changed nothing: secret 'aspire-dashboard-login' was not made by PodSuite", error.Message);
+        Assert.Contains("lacks 'otlp-api-key', 'otlp-headers'", error.Message);
+        Assert.Contains("patch secret aspire-dashboard-login --type=merge", error.Message);
+        Assert.Contains("delete secret aspire-dashboard-login", error.Message);
+        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains(" create ", StringComparison.Ordinal) || c.Contains("replace", StringComparison.Ordinal) || c.Contains("apply", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -249,6 +292,23 @@ public sealed class KubectlDeploymentTests : IDisposable
         Assert.StartsWith("The deploy failed: the apply would take over fields that another field manager ('kubectl-edit') owns, in Deployment 'web', and PodSuite never forces that.", error.Message);
         Assert.Contains("--force-conflicts", error.Message);
         Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("--force-conflicts", StringComparison.Ordinal));
+    }
+
+    private const string Ours = """{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"demo"}""";
+
+    // A kubectl whose cluster holds the login Secret in secret.json; what a replace is given goes to replaced.yaml.
+    private const string LoginSecretAnswer = """
+        case "$*" in
+          *"get secret aspire-dashboard-login --ignore-not-found -o json"*) cat "$(dirname "$0")/secret.json" ;;
+          *"replace -f -"*) cat >"$(dirname "$0")/replaced.yaml" ;;
+          *"jsonpath"*) printf 'b2xk' ;;
+        esac
+        """;
+
+    private static string LoginSecretJson(string labels, params string[] keys)
+    {
+        var data = string.Join(',', keys.Select(k => $"\"{k}\":\"{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("old-" + k))}\""));
+        return $$"""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"aspire-dashboard-login","resourceVersion":"4711","labels":{{labels}}},"data":{""" + data + "}}";
     }
 
     private const string ExistingAnswer = """

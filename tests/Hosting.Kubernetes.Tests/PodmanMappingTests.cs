@@ -49,7 +49,9 @@ public class PodmanMappingTests
         Assert.Equal("pod", app.Env("POD_NAME"));
         Assert.Equal("demo", app.Env("POD_NAMESPACE"));
         Assert.Equal("k8s.pod.name=pod,k8s.namespace.name=demo,k8s.container.name=app", app.Env("OTEL_RESOURCE_ATTRIBUTES"));
-        Assert.All(app.Env, e => Assert.Null(e.ValueFrom));
+        // Only the OTLP key comes from the Secret, as it does on a cluster: podman resolves a secretKeyRef itself.
+        Assert.All(app.Env.Where(e => e.Name != "OTEL_EXPORTER_OTLP_HEADERS"), e => Assert.Null(e.ValueFrom));
+        Assert.Equal("otlp-headers", Assert.Single(app.Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS").ValueFrom.SecretKeyRef.Key);
         Assert.Equal("http://host.containers.internal:18889", app.Env("OTEL_EXPORTER_OTLP_ENDPOINT"));
         // The OTLP port has callers, so it is on the host; the web UI has none, so only at the pod's own address.
         var dashboard = pods.Pod("aspire-dashboard").Container("dashboard");

@@ -16,9 +16,11 @@ public sealed class KubernetesPodsDashboard
     public const string ContainerName = "dashboard";
 
     /// <summary>
-    /// The Secret that holds the dashboard's browser token (key <c>browser-token</c>) and its telemetry API key (key
-    /// <c>api-key</c>). A deploy creates it when it is missing; without it the dashboard makes up a token and logs its
-    /// login URL.
+    /// The Secret that holds the dashboard's browser token (key <c>browser-token</c>), its telemetry API key (key
+    /// <c>api-key</c>), and the key its OTLP endpoint requires (key <c>otlp-api-key</c>; key <c>otlp-headers</c> holds it as
+    /// the containers' <c>OTEL_EXPORTER_OTLP_HEADERS</c>). A deploy creates it when it is missing, and adds the keys an
+    /// earlier deploy's lacks. Without it the dashboard's container does not start (it needs the OTLP key), and the
+    /// containers run without sending telemetry.
     /// </summary>
     public const string LoginSecretName = "aspire-dashboard-login";
 
@@ -44,8 +46,8 @@ public sealed class KubernetesPodsDashboard
     public PodServiceType ServiceType { get; set; } = PodServiceType.ClusterIP;
 
     /// <summary>
-    /// Turns off the login to the web UI and the key of the telemetry API. Only for a dashboard no one else can reach:
-    /// it shows every container's logs and settings.
+    /// Turns off the login to the web UI and the keys of the telemetry API and the OTLP endpoint. Only for a dashboard no
+    /// one else can reach: it shows every container's logs and settings, and takes telemetry from anyone.
     /// </summary>
     public bool Unsecured { get; set; }
 

@@ -11,7 +11,9 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// </summary>
 /// <param name="Environment">The environment variables, in the order Aspire gave them.</param>
 /// <param name="Arguments">The command-line arguments.</param>
-internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>> Environment, IReadOnlyList<string> Arguments)
+/// <param name="Secrets">The environment variables whose values come from Secrets: the member's own, then PodSuite's.</param>
+internal sealed record MemberSettings(
+    IReadOnlyList<KeyValuePair<string, string>> Environment, IReadOnlyList<string> Arguments, IReadOnlyList<SecretEnvironmentAnnotation> Secrets)
 {
     private const string HttpPorts = "HTTP_PORTS";
     private const string AspNetCoreHttpPorts = "ASPNETCORE_HTTP_PORTS";
@@ -36,12 +38,14 @@ internal sealed record MemberSettings(IReadOnlyList<KeyValuePair<string, string>
             }
 
             var arguments = await ArgumentsAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
-            return new MemberSettings(environment, arguments);
+            var secrets = member.Annotations.OfType<SecretEnvironmentAnnotation>().ToList();
+            secrets.AddRange(TelemetryEnvironment.SecretsFor(member, dashboard, [.. environment.Select(e => e.Key), .. secrets.Select(s => s.Name)]));
+            return new MemberSettings(environment, arguments, secrets);
         }
         catch (DistributedApplicationException ex)
         {
             report.Errors.Add($"'{member.Name}': {ex.Message}");
-            return new MemberSettings([], []);
+            return new MemberSettings([], [], []);
         }
     }
 

@@ -41,7 +41,7 @@ internal static class EnvironmentVariables
             });
         }
 
-        environment.AddRange(member.Annotations.OfType<SecretEnvironmentAnnotation>().Select(s => new V1EnvVar
+        environment.AddRange(settings.Secrets.Select(s => new V1EnvVar
         {
             Name = s.Name,
             ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = s.SecretName, Key = s.Key, Optional = s.Optional ? true : null } },

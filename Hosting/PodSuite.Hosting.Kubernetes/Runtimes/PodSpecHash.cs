@@ -13,6 +13,7 @@ internal static class PodSpecHash
 {
     public const string Key = "podsuite.io/spec";
 
-    public static string Of(PodManifest pod) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KubernetesYaml.SerializeAll(pod.Objects))))[..16];
+    /// <summary>The hash of the pod's objects, and of the version of anything else it takes when it starts, if given.</summary>
+    public static string Of(PodManifest pod, string? alsoTaken = null) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KubernetesYaml.SerializeAll(pod.Objects) + (alsoTaken is null ? "" : "\n" + alsoTaken))))[..16];
 }

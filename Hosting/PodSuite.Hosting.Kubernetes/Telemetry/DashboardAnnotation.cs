@@ -7,4 +7,7 @@ internal sealed class DashboardAnnotation : IResourceAnnotation
 {
     public const string OtlpEndpointName = "otlp-grpc";
     public const string FrontendEndpointName = "http";
+
+    /// <summary>Whether its OTLP endpoint takes telemetry only with the key of the login Secret (unless unsecured).</summary>
+    public bool RequiresOtlpApiKey { get; init; }
 }

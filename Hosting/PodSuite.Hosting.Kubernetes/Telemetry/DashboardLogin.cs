@@ -22,7 +22,7 @@ internal static partial class DashboardLogin
     public static string Url(string host, int port, string? token) =>
         $"http://{host}:{port.ToString(CultureInfo.InvariantCulture)}" + (token is null ? "" : $"/login?t={token}");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created secret " + KubernetesPodsDashboard.LoginSecretName + ": the dashboard's browser token and API key")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created secret " + KubernetesPodsDashboard.LoginSecretName + ": the dashboard's browser token, API key and OTLP key")]
     public static partial void LogCreated(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed secret " + KubernetesPodsDashboard.LoginSecretName)]

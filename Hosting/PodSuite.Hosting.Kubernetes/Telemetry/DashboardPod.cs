@@ -9,13 +9,27 @@ namespace PodSuite.Hosting.Kubernetes.Telemetry;
 /// <summary>
 /// The Aspire dashboard as a pod of the published model, written with the pod model's own API: one container, its web
 /// UI on a Service of the chosen type, its OTLP port on a ClusterIP Service that the NetworkPolicy opens to the pods
-/// that report to it. The browser token and the API key come from a Secret (never a manifest), unless unsecured.
+/// that report to it. The browser token, the API key and the telemetry key come from a Secret (never a manifest), unless
+/// unsecured.
 /// Added in publish mode only, once the model is complete.
 /// </summary>
 internal static class DashboardPod
 {
     /// <summary>The key of the login Secret that holds the browser token.</summary>
     public const string BrowserTokenKey = "browser-token";
+
+    /// <summary>The key of the login Secret that holds the key the OTLP endpoint requires.</summary>
+    public const string OtlpApiKeyKey = "otlp-api-key";
+
+    /// <summary>
+    /// The key of the login Secret that holds the same key as the OTLP exporters' header setting
+    /// (<c>x-otlp-api-key=&lt;key&gt;</c>): a Secret's value cannot be composed into another variable under podman, which
+    /// resolves it only when it plays the pod.
+    /// </summary>
+    public const string OtlpHeadersKey = "otlp-headers";
+
+    /// <summary>The header the dashboard reads the OTLP API key from.</summary>
+    public const string OtlpApiKeyHeader = "x-otlp-api-key";
 
     private const string ApiKeyKey = "api-key";
     private const string HealthPath = "/health";
@@ -46,7 +60,7 @@ internal static class DashboardPod
         var pod = builder.AddPod(KubernetesPodsDashboard.PodName).PublishWithService(settings.ServiceType);
         var dashboard = builder.AddContainer(KubernetesPodsDashboard.ContainerName, settings.Image)
             .InPod(pod)
-            .WithAnnotation(new DashboardAnnotation())
+            .WithAnnotation(new DashboardAnnotation { RequiresOtlpApiKey = !settings.Unsecured })
             // Microsoft's image runs as the user "app"; the one eng/pods/setup.sh builds, as its uid.
             .WithAnnotation(new ContainerUserAnnotation(SecurityDefaults.DotNetAppUser))
             .WithHttpEndpoint(port: settings.FrontendPort, targetPort: settings.FrontendPort, name: DashboardAnnotation.FrontendEndpointName)
@@ -55,8 +69,6 @@ internal static class DashboardPod
             .PublishEndpointAs(DashboardAnnotation.OtlpEndpointName, PodServiceType.ClusterIP)
             .WithEnvironment("ASPNETCORE_URLS", "http://0.0.0.0:" + settings.FrontendPort.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "http://0.0.0.0:" + settings.OtlpPort.ToString(CultureInfo.InvariantCulture))
-            // Only the app's pods reach the OTLP port (its NetworkPolicy admits them alone), and they hold no key.
-            .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured")
             // It keeps telemetry in memory: more than the default limit, since it holds every container's.
             .PublishWithContainerResources(ContainerResources.Default with { MemoryRequest = "128Mi", MemoryLimit = "512Mi" });
         // Its health endpoint answers on the web UI's port, without a login. Readiness only: podman runs a liveness probe
@@ -78,20 +90,46 @@ internal static class DashboardPod
 
         if (settings.Unsecured)
         {
-            dashboard.WithEnvironment("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true");
+            dashboard.WithEnvironment("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true")
+                .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "Unsecured");
             return;
         }
 
+        // The telemetry key is required: without the Secret the container does not start, and the cluster says which Secret
+        // is missing (the dashboard would otherwise stop at once, since an API key mode needs a key). The browser token and
+        // the API key are optional: without them the dashboard makes up its own and logs them.
         dashboard.WithEnvironment("DASHBOARD__FRONTEND__AUTHMODE", "BrowserToken")
             .WithEnvironment("DASHBOARD__API__AUTHMODE", "ApiKey")
+            .WithEnvironment("DASHBOARD__OTLP__AUTHMODE", "ApiKey")
+            .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__OTLP__PRIMARYAPIKEY", KubernetesPodsDashboard.LoginSecretName, OtlpApiKeyKey, optional: false))
             .WithAnnotation(new SecretEnvironmentAnnotation(DashboardLogin.BrowserTokenVariable, KubernetesPodsDashboard.LoginSecretName, BrowserTokenKey, optional: true))
             .WithAnnotation(new SecretEnvironmentAnnotation("DASHBOARD__API__PRIMARYAPIKEY", KubernetesPodsDashboard.LoginSecretName, ApiKeyKey, optional: true));
     }
 
-    /// <summary>The keys of the login Secret, with a new random value each.</summary>
-    public static IReadOnlyDictionary<string, string> NewLoginSecret() => new Dictionary<string, string>
+    /// <summary>The keys of the login Secret, each with a new random value (the OTLP headers carry the OTLP key).</summary>
+    public static IReadOnlyDictionary<string, string> NewLoginSecret() => MissingLoginKeys([]);
+
+    /// <summary>
+    /// New values for the keys a login Secret with <paramref name="present"/> keys lacks. The OTLP key and its headers are
+    /// one pair: when either is missing, both are made anew.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> MissingLoginKeys(IReadOnlyCollection<string> present)
     {
-        [BrowserTokenKey] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
-        [ApiKeyKey] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
-    };
+        var missing = new Dictionary<string, string>();
+        foreach (var key in new[] { BrowserTokenKey, ApiKeyKey }.Where(k => !present.Contains(k)))
+        {
+            missing[key] = NewKey();
+        }
+
+        if (!present.Contains(OtlpApiKeyKey) || !present.Contains(OtlpHeadersKey))
+        {
+            var otlpKey = NewKey();
+            missing[OtlpApiKeyKey] = otlpKey;
+            missing[OtlpHeadersKey] = $"{OtlpApiKeyHeader}={otlpKey}";
+        }
+
+        return missing;
+    }
+
+    private static string NewKey() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Aspire.Hosting;
-using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Aspire.Hosting.ApplicationModel;
@@ -50,6 +48,10 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             throw new DistributedApplicationException(refusal);
         }
 
+        var loginSecret = LoginSecret();
+        var usesLogin = DashboardLogin.IsReferred(pods);
+        var foundLogin = usesLogin ? await loginSecret.FindAsync(cancellationToken).ConfigureAwait(false) : null;
+
         if (options.Namespace is { } name)
         {
             var (exists, _, _) = await GetNamespace(name).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -71,9 +73,9 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
             }
         }
 
-        if (DashboardLogin.IsReferred(pods))
+        if (usesLogin)
         {
-            await EnsureLoginSecretAsync(cancellationToken).ConfigureAwait(false);
+            await loginSecret.EnsureAsync(foundLogin, cancellationToken).ConfigureAwait(false);
         }
 
         var (applied, output, _) = await Apply(manifests).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -97,9 +99,7 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         LogReady(logger, (await ListPods().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).TrimEnd());
         if (DashboardLogin.DashboardPod(pods) is { } dashboard)
         {
-            var token = DashboardLogin.IsReferred([dashboard])
-                ? Encoding.UTF8.GetString(Convert.FromBase64String((await GetBrowserToken().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).Trim()))
-                : null;
+            var token = DashboardLogin.IsReferred([dashboard]) ? await loginSecret.BrowserTokenAsync(cancellationToken).ConfigureAwait(false) : null;
             var port = options.Dashboard.FrontendPort;
             DashboardLogin.LogWayIn(logger, $"run '{PortForward(port)}', then open {DashboardLogin.Url("localhost", port, token)}");
         }
@@ -146,21 +146,6 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
     [GeneratedRegex("conflicts? with \"([^\"]+)\"")]
     private static partial Regex ConflictingManagers();
 
-    // The Secret is made here, never written into a manifest. One create, labelled as it is made, from standard input:
-    // its values touch no file and no command line, and a failed create leaves nothing half-made behind.
-    private async Task EnsureLoginSecretAsync(CancellationToken cancellationToken)
-    {
-        var found = await GetLoginSecret().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        if (found.Trim().Length > 0)
-        {
-            return;
-        }
-
-        await CreateFromStandardInput().RunCheckedAsync(CommandTimeout, cancellationToken, KubernetesYaml.Serialize(LoginSecret(DashboardPod.NewLoginSecret())))
-            .ConfigureAwait(false);
-        DashboardLogin.LogCreated(logger);
-    }
-
     public async Task DestroyAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken)
     {
         LogWhere(logger, "Destroying in", await WhereAsync(cancellationToken).ConfigureAwait(false));
@@ -190,30 +175,8 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
     public ExternalCommand DeleteToRunAgain(k8s.IKubernetesObject<V1ObjectMeta> workload) =>
         Namespaced("delete", ClusterObject.ResourceOf(workload), "--cascade=foreground", "--wait=true");
 
-    public ExternalCommand GetLoginSecret() =>
-        Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "--ignore-not-found", "-o", "name");
-
-    public ExternalCommand CreateFromStandardInput() => Namespaced("create", "-f", "-");
-
-    /// <summary>The dashboard's login Secret with <paramref name="values"/>, carrying this app's PodSuite labels (so destroy deletes it).</summary>
-    public V1Secret LoginSecret(IReadOnlyDictionary<string, string> values) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Secret",
-        Metadata = new V1ObjectMeta
-        {
-            Name = KubernetesPodsDashboard.LoginSecretName,
-            Labels = new Dictionary<string, string>
-            {
-                [ObjectMetadata.ManagedByLabel] = ObjectMetadata.ManagedBy,
-                [ObjectMetadata.PartOfLabel] = ObjectMetadata.PartOf(options),
-            },
-        },
-        StringData = values.ToDictionary(),
-    };
-
-    public ExternalCommand GetBrowserToken() =>
-        Namespaced("get", "secret", KubernetesPodsDashboard.LoginSecretName, "-o", $"jsonpath={{.data.{DashboardPod.BrowserTokenKey}}}");
+    /// <summary>The dashboard's login Secret, in the deploy's context and namespace.</summary>
+    public KubectlLoginSecret LoginSecret() => new(options, arguments => Namespaced(arguments), logger);
 
     public ExternalCommand PortForward(int port) =>
         Namespaced("port-forward", $"service/{KubernetesPodsDashboard.PodName}", port.ToString(CultureInfo.InvariantCulture));

@@ -33,15 +33,21 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         var work = workDirectory();
         Directory.CreateDirectory(work);
         var login = new PodmanLoginSecret(pods, options);
-        if (DashboardLogin.IsReferred(manifests) && await login.EnsureAsync(cancellationToken).ConfigureAwait(false))
+        var loginState = DashboardLogin.IsReferred(manifests) ? await login.EnsureAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (loginState is { Created: true })
         {
             DashboardLogin.LogCreated(logger);
+        }
+        else if (loginState is { MadeAnew: true })
+        {
+            LogLoginSecretMadeAnew(logger, string.Join(", ", DashboardPod.NewLoginSecret().Keys));
         }
 
         var leftReady = new Dictionary<string, DeployedPodStatus>();
         foreach (var (pod, existing) in manifests.Zip(found))
         {
-            var spec = PodSpecHash.Of(pod);
+            // A pod that reads the login Secret takes its values when played: it is played again when the Secret is new.
+            var spec = PodSpecHash.Of(pod, DashboardLogin.IsReferred([pod]) ? loginState?.Id : null);
             var (why, status) = await WhyPlayAsync(pod, existing, spec, cancellationToken).ConfigureAwait(false);
             if (why is null)
             {
@@ -266,6 +272,10 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             $"The deploy failed: container '{container.Name}' of pod '{pod.Name}' {what}. Its last log lines:\n{log.TrimEnd()}\n" +
             $"Where every pod stands:\n{DeployedPodStatus.Table(statuses)}");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Secret " + Aspire.Hosting.ApplicationModel.KubernetesPodsDashboard.LoginSecretName +
+        ": made anew with every key ({Keys}), since an earlier version made it without some (podman's secrets cannot be changed, nor read back)")]
+    private static partial void LogLoginSecretMadeAnew(ILogger logger, string keys);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left as it is")]
     private static partial void LogUnchanged(ILogger logger, string pod);

@@ -9,34 +9,50 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// <summary>
 /// The dashboard's login Secret as podman 4.3 keeps it: a podman secret whose content is a JSON object of base64 values
 /// (what <c>secretKeyRef</c> reads; the Secret document <c>kube play</c> would make of a manifest it cannot read back),
-/// labelled as PodSuite's and this app's, since podman's secrets are not a pod's.
+/// labelled as PodSuite's and this app's, since podman's secrets are not a pod's, and with the keys it holds. Podman's
+/// secrets cannot be changed, and podman 4.3 cannot show one's values: one of this app's that lacks a key (made by an
+/// earlier version) is made anew, all its values new. A pod takes the values when it is played, so the pods that read it
+/// are played again (<see cref="LoginSecretState.Id"/> goes into their spec hash). One PodSuite did not make is the
+/// user's, used as it is.
 /// </summary>
 internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOptions options)
 {
+    public const string KeysLabel = "podsuite.io/keys";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>Creates the Secret with new values unless it exists; whether it created it.</summary>
-    public async Task<bool> EnsureAsync(CancellationToken cancellationToken)
+    /// <summary>The Secret as this deploy leaves it: its podman ID, and whether the deploy made it, or made it anew.</summary>
+    public sealed record LoginSecretState(string Id, bool Created, bool MadeAnew);
+
+    /// <summary>Creates the Secret with new values unless it exists with every key, or is the user's.</summary>
+    public async Task<LoginSecretState> EnsureAsync(CancellationToken cancellationToken)
     {
-        if (await PartOfAsync(cancellationToken).ConfigureAwait(false) is not null)
+        var values = DashboardPod.NewLoginSecret();
+        var keys = string.Join(',', values.Keys);
+        var found = await FindAsync(cancellationToken).ConfigureAwait(false);
+        if (found is not null && (!Ours(found.Labels) || found.Labels.GetValueOrDefault(KeysLabel) == keys))
         {
-            return false;
+            return new(found.Id, Created: false, MadeAnew: false);
         }
 
-        var content = JsonSerializer.Serialize(DashboardPod.NewLoginSecret()
-            .ToDictionary(k => k.Key, k => Convert.ToBase64String(Encoding.UTF8.GetBytes(k.Value))));
-        await pods.Command("secret", "create",
+        if (found is not null)
+        {
+            await pods.Command("secret", "rm", KubernetesPodsDashboard.LoginSecretName).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var content = JsonSerializer.Serialize(values.ToDictionary(k => k.Key, k => Convert.ToBase64String(Encoding.UTF8.GetBytes(k.Value))));
+        var id = await pods.Command("secret", "create",
                 "--label", $"{ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}",
                 "--label", $"{ObjectMetadata.PartOfLabel}={ObjectMetadata.PartOf(options)}",
+                "--label", $"{KeysLabel}={keys}",
                 KubernetesPodsDashboard.LoginSecretName, "-")
             .RunCheckedAsync(CommandTimeout, cancellationToken, content).ConfigureAwait(false);
-        return true;
+        return new(id.Trim(), Created: found is null, MadeAnew: found is not null);
     }
 
     /// <summary>Removes the Secret if this app's deploys made it; whether it did.</summary>
     public async Task<bool> RemoveAsync(CancellationToken cancellationToken)
     {
-        if (await PartOfAsync(cancellationToken).ConfigureAwait(false) != ObjectMetadata.PartOf(options))
+        if (await FindAsync(cancellationToken).ConfigureAwait(false) is not { } found || !Ours(found.Labels))
         {
             return false;
         }
@@ -57,18 +73,25 @@ internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOption
             : null;
     }
 
-    // The Secret's part-of label: null when there is no such Secret, "" when it is not PodSuite's.
-    private async Task<string?> PartOfAsync(CancellationToken cancellationToken)
+    private bool Ours(IReadOnlyDictionary<string, string> labels) => new AppOwnership(ObjectMetadata.PartOf(options)).Owns(labels);
+
+    private sealed record FoundSecret(string Id, Dictionary<string, string> Labels);
+
+    private sealed record SecretSpec(Dictionary<string, string>? Labels);
+
+    private sealed record InspectedSecret(string Id, SecretSpec Spec);
+
+    // The Secret podman holds under the name, or null.
+    private async Task<FoundSecret?> FindAsync(CancellationToken cancellationToken)
     {
-        var (exitCode, _, output) = await pods.Command("secret", "inspect", KubernetesPodsDashboard.LoginSecretName, "--format",
-                $"{{{{index .Spec.Labels \"{ObjectMetadata.ManagedByLabel}\"}}}} {{{{index .Spec.Labels \"{ObjectMetadata.PartOfLabel}\"}}}}")
+        var (exitCode, _, output) = await pods.Command("secret", "inspect", KubernetesPodsDashboard.LoginSecretName)
             .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             return null;
         }
 
-        var labels = output.Trim().Split(' ', 2);
-        return labels.Length == 2 && labels[0] == ObjectMetadata.ManagedBy ? labels[1] : "";
+        var secret = JsonSerializer.Deserialize<InspectedSecret[]>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!.Single();
+        return new FoundSecret(secret.Id, secret.Spec.Labels ?? []);
     }
 }
