@@ -62,15 +62,15 @@ public class EndpointServiceTypeTests
     }
 
     [Fact]
-    public async Task UnderPodmanAClusterIPEndpointAnotherPodCallsIsPublishedOnTheHostWhereThatPodReachesIt()
+    public async Task UnderPodmanAClusterIPEndpointAnotherPodCallsIsPublishedOnNoHostAddressAndReachedAtThePodsName()
     {
         var builder = MyAppPod();
         builder.AddContainer("backup", "example/backup").InPod(builder.AddPod("ops")).WithEnvironment("ADMIN_URL", Member(builder, "myapp").GetEndpoint("admin"));
 
         var pods = await builder.MapAsync(Publisher.ForPodman);
 
-        Assert.Equal([(8080, 8082), (8081, 8083)], pods.Pod("myapp-pod").Container("myapp").Ports.Select(p => (p.ContainerPort, p.HostPort ?? 0)));
-        Assert.Equal("http://host.containers.internal:8083", pods.Pod("ops").Container("backup").Env("ADMIN_URL"));
+        Assert.Equal([(8080, 8082)], pods.Pod("myapp-pod").Container("myapp").Ports.Select(p => (p.ContainerPort, p.HostPort ?? 0)));
+        Assert.Equal("http://myapp-pod:8081", pods.Pod("ops").Container("backup").Env("ADMIN_URL"));
     }
 
     [Fact]

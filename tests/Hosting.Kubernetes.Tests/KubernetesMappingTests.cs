@@ -390,20 +390,57 @@ public class KubernetesMappingTests
 
         var message = await builder.MappingErrorAsync();
 
-        Assert.Contains("'app' in pod 'web' waits for 'worker' in pod 'back', which has no external endpoint", message);
+        Assert.Contains("'app' in pod 'web' waits for 'worker' in pod 'back', which has no endpoint, so nothing a pod can wait for in a cluster", message);
     }
 
     [Fact]
-    public async Task AReferenceFromAnotherPodToAnInternalEndpointIsAnError()
+    public async Task WaitingForAnInternalEndpointOfAnotherPodWaitsForItsClusterIPService()
     {
         var builder = PodModel.CreatePublishingBuilder();
-        var webapp = builder.AddContainer("webapp", "example/webapp").InPod(builder.AddPod("mc3")).WithHttpEndpoint(targetPort: 5000);
+        var cache = builder.AddContainer("cache", "example/redis").WithEndpoint(targetPort: 6379, name: "tcp", scheme: "tcp");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WaitFor(cache);
+
+        var pods = await builder.MapAsync();
+
+        var service = Assert.Single(pods.Pod("cache").Services);
+        Assert.Equal(("cache", "ClusterIP", 6379, "6379"), (service.Metadata.Name, service.Spec.Type, service.Spec.Ports.Single().Port, service.Spec.Ports.Single().TargetPort.Value));
+        Assert.Contains("until nc -z -w 2 cache 6379", pods.Pod("web").Container("wait-for-cache").Command[2]);
+        var rule = Assert.Single(pods.Pod("cache").NetworkPolicy!.Spec.Ingress);
+        Assert.Equal("web", Assert.Single(rule.FromProperty).PodSelector.MatchLabels["app.kubernetes.io/name"]);
+    }
+
+    [Fact]
+    public async Task AnInternalEndpointAnotherPodRefersToGetsAClusterIPServiceThatAdmitsOnlyThatPod()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var mc3 = builder.AddPod("mc3");
+        var webapp = builder.AddContainer("webapp", "example/webapp").InPod(mc3).WithHttpEndpoint(targetPort: 5000);
+        builder.AddContainer("proxy", "example/proxy").InPod(mc3).WithReference(webapp.GetEndpoint("http"));
         builder.AddContainer("client", "example/client").InPod(builder.AddPod("other")).WithReference(webapp.GetEndpoint("http"));
+        builder.AddContainer("bystander", "example/client").InPod(builder.AddPod("third"));
 
-        var message = await builder.MappingErrorAsync();
+        var pods = await builder.MapAsync();
 
-        Assert.Contains("'client' (WEBAPP_HTTP) refers to endpoint 'http' of 'webapp' in pod 'mc3', but that endpoint is internal", message);
-        Assert.Contains("Make it external (WithExternalHttpEndpoints) or put both in one pod", message);
+        Assert.Equal("http://mc3:5000", pods.Pod("other").Container("client").Env("WEBAPP_HTTP"));
+        Assert.Equal("http://localhost:5000", pods.Pod("mc3").Container("proxy").Env("WEBAPP_HTTP"));
+        var service = Assert.Single(pods.Pod("mc3").Services);
+        Assert.Equal(("mc3", "ClusterIP", 5000), (service.Metadata.Name, service.Spec.Type, service.Spec.Ports.Single().Port));
+        var rule = Assert.Single(pods.Pod("mc3").NetworkPolicy!.Spec.Ingress);
+        Assert.Equal(["other"], rule.FromProperty.Select(p => p.PodSelector.MatchLabels["app.kubernetes.io/name"]));
+    }
+
+    [Fact]
+    public async Task AnInternalEndpointOnlyItsOwnPodUsesHasNoService()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var mc3 = builder.AddPod("mc3");
+        var webapp = builder.AddContainer("webapp", "example/webapp").InPod(mc3).WithHttpEndpoint(targetPort: 5000);
+        builder.AddContainer("proxy", "example/proxy").InPod(mc3).WithReference(webapp.GetEndpoint("http")).WaitFor(webapp);
+
+        var pods = await builder.MapAsync();
+
+        Assert.Empty(pods.Pod("mc3").Services);
+        Assert.Null(pods.Pod("mc3").NetworkPolicy!.Spec.Ingress);
     }
 
     [Fact]
@@ -435,12 +472,11 @@ public class KubernetesMappingTests
     {
         var builder = PodModel.CreatePublishingBuilder();
         builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod")).WithEnvironment("API_KEY", builder.AddParameter("api-key"));
-        builder.AddContainer("other", "example/other").WithEnvironment("PASSWORD", builder.AddParameter("password", secret: true));
+        builder.AddContainer("other", "example/other").WithEnvironment("PASSWORD", builder.AddParameter("password"));
 
         var message = await builder.MappingErrorAsync();
 
-        Assert.Contains("'app': ", message);
-        Assert.Contains("api-key", message);
-        Assert.Contains("'other' (PASSWORD) uses secret parameter 'password'", message);
+        Assert.Contains("'app': Parameter 'api-key' has no value", message);
+        Assert.Contains("'other': Parameter 'password' has no value", message);
     }
 }

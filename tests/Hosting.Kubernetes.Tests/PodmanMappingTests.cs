@@ -52,10 +52,10 @@ public class PodmanMappingTests
         // Only the OTLP key comes from the Secret, as it does on a cluster: podman resolves a secretKeyRef itself.
         Assert.All(app.Env.Where(e => e.Name != "OTEL_EXPORTER_OTLP_HEADERS"), e => Assert.Null(e.ValueFrom));
         Assert.Equal("otlp-headers", Assert.Single(app.Env, e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS").ValueFrom.SecretKeyRef.Key);
-        Assert.Equal("http://host.containers.internal:18889", app.Env("OTEL_EXPORTER_OTLP_ENDPOINT"));
-        // The OTLP port has callers, so it is on the host; the web UI has none, so only at the pod's own address.
+        Assert.Equal("http://aspire-dashboard:18889", app.Env("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        // Both its ports are ClusterIP: reached only on podman's network, the OTLP port by its callers, the web UI at the pod's address.
         var dashboard = pods.Pod("aspire-dashboard").Container("dashboard");
-        Assert.Equal([(18889, 18889)], dashboard.Ports.Select(p => (p.ContainerPort, p.HostPort ?? 0)));
+        Assert.Null(dashboard.Ports);
         Assert.Equal("aspire-dashboard-login", Assert.Single(dashboard.Env, e => e.Name == "DASHBOARD__FRONTEND__BROWSERTOKEN").ValueFrom.SecretKeyRef.Name);
     }
 
@@ -86,7 +86,7 @@ public class PodmanMappingTests
     }
 
     [Fact]
-    public async Task AnotherPodIsReachedThroughTheHost()
+    public async Task AnotherPodIsReachedAtItsNameOnPodmansNetwork()
     {
         var builder = PodModel.CreatePublishingBuilder();
         var proxy = builder.AddContainer("proxy", "example/proxy").InPod(builder.AddPod("mc3")).WithHttpEndpoint(port: 8080, targetPort: 8080).WithExternalHttpEndpoints();
@@ -94,7 +94,7 @@ public class PodmanMappingTests
 
         var client = (await builder.MapAsync(Publisher.ForPodman)).Pod("other").Container("client");
 
-        Assert.Equal("http://host.containers.internal:8080", client.Env("services__proxy__http__0"));
+        Assert.Equal("http://mc3:8080", client.Env("services__proxy__http__0"));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class PublishStepTests : IDisposable
         builder.AddKubernetesPods("kubernetes");
         var pod = builder.AddPod("pod");
         var helper = builder.AddContainer("helper", "example/helper").InPod(pod);
-        builder.AddContainer("app", "example/app").InPod(pod).WaitFor(helper).WithEnvironment("PASSWORD", builder.AddParameter("password", secret: true));
+        builder.AddContainer("app", "example/app").InPod(pod).WaitFor(helper).WithEnvironment("PASSWORD", builder.AddParameter("password"));
         var logs = new FakeLogCollector();
 
         var exitCode = await PublishAsync(builder, logs);
@@ -81,7 +81,7 @@ public sealed class PublishStepTests : IDisposable
         Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("'app' in pod 'pod' waits for 'helper'"));
         var error = Assert.Single(logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
         Assert.StartsWith("The pods cannot be published to Kubernetes:", error.Message);
-        Assert.Contains("secret parameter 'password'", error.Message);
+        Assert.Contains("Parameter 'password' has no value", error.Message);
         Assert.Null(error.Exception);
         Assert.False(Directory.Exists(Output));
     }

@@ -30,16 +30,16 @@ public class SecretEnvironmentTests
     }
 
     [Fact]
-    public async Task ASecretParameterIsRefusedNamingTheWayToASecretOfYourOwn()
+    public async Task ASecretParameterIsAKeyOfTheAppsSecretAndItsValueIsInNoManifest()
     {
         var builder = PodModel.CreateBuilder(["--operation", "publish", "--Parameters:api-key=hidden"]);
         var apiKey = builder.AddParameter("api-key", secret: true);
         builder.AddContainer("api", "example/api").InPod(builder.AddPod("pod")).WithEnvironment("Api__Key", apiKey);
 
-        var error = await builder.MappingErrorAsync();
+        var pods = await builder.MapAsync();
 
-        Assert.Contains("secret parameter 'api-key'", error);
-        Assert.Contains("PublishEnvironmentFromSecret", error);
-        Assert.DoesNotContain("hidden", error);
+        var key = Assert.Single(pods.Pod("pod").Container("api").Env, e => e.Name == "Api__Key").ValueFrom.SecretKeyRef;
+        Assert.Equal(("demo-secrets", "api-key", null), (key.Name, key.Key, key.Optional));
+        Assert.DoesNotContain("hidden", pods.Yaml());
     }
 }

@@ -13,9 +13,6 @@ namespace Pods.FunctionalTests;
 [Collection(PodRuntimeCollection.Name)]
 public class OtlpKeyTests(PodRuntime pods)
 {
-    // Podman publishes the OTLP port on the host, since the app's pods call it there.
-    private static readonly Uri Endpoint = new("http://localhost:18889");
-
     [SkippableFact]
     public async Task TelemetryWithoutTheKeyIsRefusedAndWithTheMembersKeyIsAccepted()
     {
@@ -23,10 +20,12 @@ public class OtlpKeyTests(PodRuntime pods)
         var headers = EnvironmentOf(await pods.InspectAsync("mc3-webapp"), "OTEL_EXPORTER_OTLP_HEADERS");
         Assert.Matches("^x-otlp-api-key=[0-9a-f]{32}$", headers);
         var run = Guid.NewGuid().ToString("N")[..8];
+        // The port is on podman's network, where the pods reach it, and on no address of the host.
+        var endpoint = new Uri($"http://{await pods.AddressOfAsync("aspire-dashboard")}:18889");
 
-        var none = Export($"forged-{run}", headers: null);
-        var wrong = Export($"forged-{run}", headers: $"x-otlp-api-key={new string('0', 32)}");
-        var keyed = Export($"keyed-{run}", headers);
+        var none = Export(endpoint, $"forged-{run}", headers: null);
+        var wrong = Export(endpoint, $"forged-{run}", headers: $"x-otlp-api-key={new string('0', 32)}");
+        var keyed = Export(endpoint, $"keyed-{run}", headers);
 
         Assert.Equal(ExportResult.Failure, none);
         Assert.Equal(ExportResult.Failure, wrong);
@@ -81,9 +80,9 @@ public class OtlpKeyTests(PodRuntime pods)
     }
 
     // One span, exported at once by the exporter the members use, under its own service name: the dashboard's answer.
-    private static ExportResult Export(string service, string? headers)
+    private static ExportResult Export(Uri endpoint, string service, string? headers)
     {
-        using var exporter = new OtlpTraceExporter(new OtlpExporterOptions { Endpoint = Endpoint, Protocol = OtlpExportProtocol.Grpc, Headers = headers, TimeoutMilliseconds = 10_000 });
+        using var exporter = new OtlpTraceExporter(new OtlpExporterOptions { Endpoint = endpoint, Protocol = OtlpExportProtocol.Grpc, Headers = headers, TimeoutMilliseconds = 10_000 });
         using var provider = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService(service))
             .AddProcessor(new SimpleActivityExportProcessor(exporter))

@@ -11,9 +11,14 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// </summary>
 /// <param name="Environment">The environment variables, in the order Aspire gave them.</param>
 /// <param name="Arguments">The command-line arguments.</param>
-/// <param name="Secrets">The environment variables whose values come from Secrets: the member's own, then PodSuite's.</param>
+/// <param name="Secrets">
+/// The environment variables whose values come from Secrets: the member's own, the values that hold a secret parameter
+/// (from the app's Secret), then PodSuite's.
+/// </param>
+/// <param name="SecretValues">The keys of the app's Secret that this member's values hold, for the deploy to fill.</param>
 internal sealed record MemberSettings(
-    IReadOnlyList<KeyValuePair<string, string>> Environment, IReadOnlyList<string> Arguments, IReadOnlyList<SecretEnvironmentAnnotation> Secrets)
+    IReadOnlyList<KeyValuePair<string, string>> Environment, IReadOnlyList<string> Arguments, IReadOnlyList<SecretEnvironmentAnnotation> Secrets,
+    IReadOnlyList<AppSecretValue> SecretValues)
 {
     private const string HttpPorts = "HTTP_PORTS";
     private const string AspNetCoreHttpPorts = "ASPNETCORE_HTTP_PORTS";
@@ -24,7 +29,7 @@ internal sealed record MemberSettings(
     /// </summary>
     public static async Task<MemberSettings> OfAsync(
         IResource member, ValueResolver values, DistributedApplicationExecutionContext executionContext, IResource? dashboard,
-        PublishReport report, CancellationToken cancellationToken)
+        string appSecret, PublishReport report, CancellationToken cancellationToken)
     {
         try
         {
@@ -38,14 +43,32 @@ internal sealed record MemberSettings(
             }
 
             var arguments = await ArgumentsAsync(member, values, executionContext, cancellationToken).ConfigureAwait(false);
+            foreach (var argument in arguments.Where(SecretPlaceholders.HasAny))
+            {
+                report.Errors.Add(
+                    $"'{member.Name}': an argument holds secret parameter {string.Join(", ", values.Secrets.Split(argument).OfType<SecretPart>().Select(p => $"'{p.Parameter.Name}'"))}, " +
+                    "and a Secret reaches a container only through its environment. Give the value as an environment variable, and let the program " +
+                    "(or a shell in its entrypoint) read it there.");
+            }
+
             var secrets = member.Annotations.OfType<SecretEnvironmentAnnotation>().ToList();
+            var secretValues = new List<AppSecretValue>();
+            foreach (var (name, value) in environment.Where(e => SecretPlaceholders.HasAny(e.Value)))
+            {
+                var parts = values.Secrets.Split(value);
+                var key = parts is [SecretPart { UriEncoded: false } alone] ? alone.Parameter.Name : $"{member.Name}.{name}";
+                secretValues.Add(new AppSecretValue(key, parts));
+                secrets.Add(new SecretEnvironmentAnnotation(name, appSecret, key, optional: false));
+            }
+
+            environment.RemoveAll(e => SecretPlaceholders.HasAny(e.Value));
             secrets.AddRange(TelemetryEnvironment.SecretsFor(member, dashboard, [.. environment.Select(e => e.Key), .. secrets.Select(s => s.Name)]));
-            return new MemberSettings(environment, arguments, secrets);
+            return new MemberSettings(environment, arguments.Where(a => !SecretPlaceholders.HasAny(a)).ToList(), secrets, secretValues);
         }
         catch (DistributedApplicationException ex)
         {
             report.Errors.Add($"'{member.Name}': {ex.Message}");
-            return new MemberSettings([], [], []);
+            return new MemberSettings([], [], [], []);
         }
     }
 

@@ -6,7 +6,8 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 
 /// <summary>
 /// Where every endpoint listens inside its pod and how other pods reach it: the container ports (explicit target
-/// ports, the rest from 8080 up without collisions), their names, and the Services of external endpoints.
+/// ports, the rest from 8080 up without collisions), their names, the Services of external endpoints, and a ClusterIP
+/// Service port for each internal endpoint, rendered only if another pod calls it.
 /// </summary>
 internal sealed class PortPlan
 {
@@ -16,6 +17,7 @@ internal sealed class PortPlan
     private readonly Dictionary<(IResource, string), string?> _containerPortNames = [];
     private readonly Dictionary<(IResource, string), ServicePortPlan> _servicePorts = [];
     private readonly Dictionary<IResource, PodPlan> _podOf = [];
+    private readonly Dictionary<(IResource, string), string> _noServicePort = [];
 
     public PortPlan(IReadOnlyList<PodPlan> pods, PublishReport report)
     {
@@ -47,6 +49,7 @@ internal sealed class PortPlan
             }
 
             PlanServices(pod, endpoints.Where(e => e.Endpoint.IsExternal).ToList(), report);
+            PlanInternalServices(pod, endpoints);
         }
     }
 
@@ -60,6 +63,10 @@ internal sealed class PortPlan
     public string? ContainerPortName(IResource resource, string endpoint) => _containerPortNames[(resource, endpoint)];
 
     public ServicePortPlan? ServicePort(IResource resource, string endpoint) => _servicePorts.GetValueOrDefault((resource, endpoint));
+
+    /// <summary>Why an internal endpoint has no Service port (a name Kubernetes would refuse), with the fix.</summary>
+    public string WhyNoServicePort(IResource resource, string endpoint) =>
+        _noServicePort.GetValueOrDefault((resource, endpoint)) ?? $"'{resource.Name}' has no endpoint '{endpoint}'.";
 
     public IEnumerable<ServicePortPlan> ServicePortsOf(PodPlan pod) =>
         _servicePorts.Values.Where(s => s.Pod == pod).OrderBy(s => s.Order);
@@ -122,6 +129,32 @@ internal sealed class PortPlan
             var containerPort = _containerPorts[(member, endpoint.Name)];
             _servicePorts[(member, endpoint.Name)] = new ServicePortPlan(
                 pod, member, endpoint, serviceName, type, portName, endpoint.Port ?? containerPort, containerPort, order++);
+        }
+    }
+
+    // Each internal endpoint as a ClusterIP port: on the pod's Service when that is one ClusterIP Service, else on one of
+    // its own. Planned for all, rendered for those another pod calls; a name Kubernetes would refuse leaves it without one,
+    // which is an error only if another pod calls it.
+    private void PlanInternalServices(PodPlan pod, List<(IResource Member, EndpointAnnotation Endpoint)> endpoints)
+    {
+        var order = _servicePorts.Values.Count(s => s.Pod == pod);
+        foreach (var (member, endpoint) in endpoints.Where(e => !e.Endpoint.IsExternal))
+        {
+            var unique = endpoints.Count(e => e.Endpoint.Name == endpoint.Name) == 1;
+            var portName = unique ? endpoint.Name : $"{member.Name}-{endpoint.Name}";
+            var onPodService = pod.Service.Type == PodServiceType.ClusterIP && pod.Service.Ports == PodServicePorts.OneService;
+            var serviceName = onPodService ? pod.Name : $"{pod.Name}-{portName}";
+            var problem = KubernetesRules.Dns1123Label.Check(portName, $"Service port name '{portName}' of internal endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}'")
+                ?? KubernetesRules.Dns1035Label.Check(serviceName, $"Service name '{serviceName}' of internal endpoint '{endpoint.Name}' of '{member.Name}' in pod '{pod.Name}'");
+            if (problem is not null)
+            {
+                _noServicePort[(member, endpoint.Name)] = $"{problem} Another pod calls it, so it needs one: shorten the name of the endpoint, the member or the pod.";
+                continue;
+            }
+
+            var containerPort = _containerPorts[(member, endpoint.Name)];
+            _servicePorts[(member, endpoint.Name)] = new ServicePortPlan(
+                pod, member, endpoint, serviceName, PodServiceType.ClusterIP, portName, endpoint.Port ?? containerPort, containerPort, order++, Internal: true);
         }
     }
 

@@ -37,6 +37,10 @@ internal sealed class PublishPlan
     /// <summary>How the runtime addresses another pod.</summary>
     public IPodAddresses Addresses { get; }
 
+    /// <summary>The pod's Service ports that are rendered: the external ones, and the internal ones another pod calls.</summary>
+    public IEnumerable<ServicePortPlan> ServicePortsOf(PodPlan pod) =>
+        Ports.ServicePortsOf(pod).Where(p => !p.Internal || Callers.Of(p).Count > 0);
+
     /// <summary>
     /// Plans the publish of <paramref name="pods"/>: the settings every object carries, their ports and start order, then every member's settings, in the
     /// order the pods are rendered. The errors of the pods, ports and start order stop the plan; those of the values are
@@ -68,7 +72,7 @@ internal sealed class PublishPlan
         {
             foreach (var member in order.InitSteps.Concat(order.AppContainers))
             {
-                settings[member] = await MemberSettings.OfAsync(member, values, context, dashboard, report, cancellationToken).ConfigureAwait(false);
+                settings[member] = await MemberSettings.OfAsync(member, values, context, dashboard, AppSecretValue.SecretName(options), report, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -99,9 +99,11 @@ internal sealed class StartOrder
                 }
                 else
                 {
-                    report.Errors.Add(
-                        $"'{member.Name}' in pod '{pod.Name}' waits for '{target.Name}' in pod '{ports.PodOf(target).Name}', which has no " +
-                        $"external endpoint, so no Service to wait for. Give it one ({nameof(ResourceBuilderExtensions.WithExternalHttpEndpoints)}) or drop the {nameof(ResourceBuilderExtensions.WaitFor)}.");
+                    var endpoints = target.Annotations.OfType<EndpointAnnotation>().ToList();
+                    report.Errors.Add(endpoints.Count == 0
+                        ? $"'{member.Name}' in pod '{pod.Name}' waits for '{target.Name}' in pod '{ports.PodOf(target).Name}', which has no " +
+                          $"endpoint, so nothing a pod can wait for in a cluster. Give it one, or drop the {nameof(ResourceBuilderExtensions.WaitFor)}."
+                        : $"'{member.Name}' in pod '{pod.Name}' waits for '{target.Name}' in pod '{ports.PodOf(target).Name}': {ports.WhyNoServicePort(target, endpoints[0].Name)}");
                 }
             }
         }

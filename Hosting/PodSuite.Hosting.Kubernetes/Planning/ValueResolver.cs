@@ -1,38 +1,56 @@
 using System.Globalization;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace PodSuite.Hosting.Kubernetes.Planning;
 
 /// <summary>
-/// Turns the values Aspire gives a member (strings, endpoint references, expressions, parameters) into what the
-/// member sees in its container: a member of the same pod at <c>localhost</c>, another pod through its Service. A value
-/// that cannot be written into a manifest is reported as an error and resolves to an empty string. A pod given another
-/// pod's address is noted among that Service port's <see cref="Callers"/>.
+/// Turns the values Aspire gives a member (strings, endpoint references, expressions, connection strings, parameters)
+/// into what the member sees in its container: a member of the same pod at <c>localhost</c>, another pod through its
+/// Service. A secret parameter's value is never read here: it stands as a placeholder (<see cref="Secrets"/>), and a
+/// value that holds one becomes a key of the app's Secret. A value that cannot be written into a manifest is reported
+/// as an error and resolves to an empty string. A pod given another pod's address is noted among that Service port's
+/// <see cref="Callers"/>.
 /// </summary>
 internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Callers callers, PublishReport report)
 {
-    public async Task<string> ResolveAsync(object? value, IResource consumer, string setting, CancellationToken cancellationToken) => value switch
+    private const string UriFormat = "uri";
+
+    /// <summary>The secret parameters in the values resolved so far.</summary>
+    public SecretPlaceholders Secrets { get; } = new();
+
+    public async Task<string> ResolveAsync(object? value, IResource consumer, string setting, CancellationToken cancellationToken, string? format = null) => value switch
     {
         null => "",
-        string text => text,
-        EndpointReference endpoint => Endpoint(endpoint, consumer, setting, EndpointProperty.Url),
-        EndpointReferenceExpression expression => Endpoint(expression.Endpoint, consumer, setting, expression.Property),
-        ReferenceExpression expression => await FormatAsync(expression, consumer, setting, cancellationToken).ConfigureAwait(false),
-        ParameterResource { Secret: true } parameter => Unsupported(consumer, setting,
-            $"secret parameter '{parameter.Name}' (secrets are not written into manifests; give the value through a Secret of your own, " +
-            $"with {nameof(PodPublishingExtensions.PublishEnvironmentFromSecret)})"),
-        ParameterResource parameter => await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "",
+        string text => Encoded(text, format),
+        EndpointReference endpoint => Encoded(Endpoint(endpoint, consumer, setting, EndpointProperty.Url), format),
+        EndpointReferenceExpression expression => Encoded(Endpoint(expression.Endpoint, consumer, setting, expression.Property), format),
+        ReferenceExpression expression => Encoded(await FormatAsync(expression, consumer, setting, cancellationToken).ConfigureAwait(false), format),
+        ConnectionStringReference reference => await ResolveAsync(reference.Resource.ConnectionStringExpression, consumer, setting, cancellationToken, format).ConfigureAwait(false),
+        IResourceWithConnectionString resource => await ResolveAsync(resource.ConnectionStringExpression, consumer, setting, cancellationToken, format).ConfigureAwait(false),
+        ParameterResource { Secret: true } parameter => Secrets.For(parameter, format),
+        ParameterResource parameter => Encoded(await ParameterValues.GetAsync(parameter, cancellationToken).ConfigureAwait(false), format),
         IValueProvider provider => Unsupported(consumer, setting, $"a value from {provider.GetType().Name}"),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        _ => Encoded(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", format),
     };
+
+    // A value in a URI is escaped as a URI's data ("{0:uri}"); a secret's placeholder is escaped when the deploy puts it in.
+    private static string Encoded(string text, string? format) =>
+        format == UriFormat && !SecretPlaceholders.HasAny(text) ? Uri.EscapeDataString(text) : text;
 
     private async Task<string> FormatAsync(ReferenceExpression expression, IResource consumer, string setting, CancellationToken cancellationToken)
     {
+        if (expression.IsConditional)
+        {
+            var condition = await ResolveAsync(expression.Condition, consumer, setting, cancellationToken).ConfigureAwait(false);
+            var branch = string.Equals(condition, expression.MatchValue, StringComparison.OrdinalIgnoreCase) ? expression.WhenTrue : expression.WhenFalse;
+            return branch is null ? "" : await FormatAsync(branch, consumer, setting, cancellationToken).ConfigureAwait(false);
+        }
+
         var values = new object?[expression.ValueProviders.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = await ResolveAsync(expression.ValueProviders[i], consumer, setting, cancellationToken).ConfigureAwait(false);
+            var format = i < expression.StringFormats.Count ? expression.StringFormats[i] : null;
+            values[i] = await ResolveAsync(expression.ValueProviders[i], consumer, setting, cancellationToken, format).ConfigureAwait(false);
         }
 
         return string.Format(CultureInfo.InvariantCulture, expression.Format, values);
@@ -60,15 +78,14 @@ internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Cal
         }
         else if (ports.ServicePort(target, endpoint.EndpointName) is { } service)
         {
-            (host, port) = (addresses.HostOf(service), service.Port);
+            (host, port) = addresses.AddressOf(service);
             callers.Add(service, ports.PodOf(consumer));
         }
         else
         {
             report.Errors.Add(
                 $"'{consumer.Name}' ({setting}) refers to endpoint '{endpoint.EndpointName}' of '{target.Name}' in pod " +
-                $"'{ports.PodOf(target).Name}', but that endpoint is internal, so no Service reaches it from pod " +
-                $"'{ports.PodOf(consumer).Name}'. Make it external ({nameof(ResourceBuilderExtensions.WithExternalHttpEndpoints)}) or put both in one pod.");
+                $"'{ports.PodOf(target).Name}': {ports.WhyNoServicePort(target, endpoint.EndpointName)}");
             return "";
         }
 
@@ -80,6 +97,7 @@ internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Cal
             EndpointProperty.Port => port.ToString(CultureInfo.InvariantCulture),
             EndpointProperty.Scheme => scheme,
             EndpointProperty.HostAndPort => $"{host}:{port.ToString(CultureInfo.InvariantCulture)}",
+            EndpointProperty.TlsEnabled => endpoint.EndpointAnnotation.TlsEnabled ? bool.TrueString : bool.FalseString,
             _ => Unsupported(consumer, setting, $"the {property} of endpoint '{endpoint.EndpointName}' of '{target.Name}'"),
         };
     }

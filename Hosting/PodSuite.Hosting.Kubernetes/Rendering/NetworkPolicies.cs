@@ -14,9 +14,9 @@ internal static class NetworkPolicies
 {
     private const string Ingress = "Ingress";
 
-    public static V1NetworkPolicy Of(PodPlan pod, PortPlan ports, Callers callers, ObjectMetadata metadata, Dictionary<string, string> labels)
+    public static V1NetworkPolicy Of(PodPlan pod, IEnumerable<ServicePortPlan> rendered, Callers callers, ObjectMetadata metadata, Dictionary<string, string> labels)
     {
-        var servicePorts = ports.ServicePortsOf(pod).ToList();
+        var servicePorts = rendered.ToList();
         var open = servicePorts.Where(p => p.Type != PodServiceType.ClusterIP).Select(p => p.ContainerPort).Distinct().Order().ToList();
         var rules = new List<V1NetworkPolicyIngressRule>();
         if (open.Count > 0)

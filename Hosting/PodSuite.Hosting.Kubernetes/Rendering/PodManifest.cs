@@ -12,9 +12,10 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <param name="Services">The Services of its external endpoints; none where the runtime has no Services.</param>
 /// <param name="ConfigMaps">The ConfigMaps of its members' config files.</param>
 /// <param name="NetworkPolicy">What may connect to the pod; none where the runtime has no network policies.</param>
+/// <param name="SecretValues">The keys of the app's Secret its containers read, for the deploy to fill; never written.</param>
 internal sealed record PodManifest(
     string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps,
-    V1NetworkPolicy? NetworkPolicy)
+    V1NetworkPolicy? NetworkPolicy, IReadOnlyList<Planning.AppSecretValue>? SecretValues = null)
 {
     /// <summary>Every object, workload first.</summary>
     public IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects =>

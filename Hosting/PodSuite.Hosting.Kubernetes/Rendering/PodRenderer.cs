@@ -17,7 +17,7 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
     public PodManifest Render(PodPlan pod)
     {
         var order = plan.Orders[pod];
-        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, plan.Addresses.HostOf(wait), plan.Options)).ToList();
+        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, plan.Addresses.AddressOf(wait), plan.Options)).ToList();
         var configFiles = new List<ConfigFiles>();
         foreach (var member in order.InitSteps)
         {
@@ -41,9 +41,10 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
         return new PodManifest(
             pod.Name,
             Workloads.Of(pod, order, spec, _metadata, selector, labels),
-            Services.Of(pod, plan.Ports, _metadata, selector, labels),
+            Services.Of(plan.ServicePortsOf(pod), _metadata, selector, labels),
             [.. configFiles.Select(f => f.ConfigMap)],
-            NetworkPolicies.Of(pod, plan.Ports, plan.Callers, _metadata, labels));
+            NetworkPolicies.Of(pod, plan.ServicePortsOf(pod), plan.Callers, _metadata, labels),
+            [.. order.InitSteps.Concat(order.AppContainers).SelectMany(m => plan.Settings[m].SecretValues).DistinctBy(v => v.Key)]);
     }
 
     private V1Container Container(IResource member, ContainerRole role, PodPlan pod, List<ConfigFiles> podConfigFiles)

@@ -11,11 +11,11 @@ internal static class ServiceWaits
     private const int RetrySeconds = 2;
 
     /// <param name="service">The Service port to wait for.</param>
-    /// <param name="host">Where that Service is reached from this pod.</param>
+    /// <param name="address">Where that Service is reached from this pod.</param>
     /// <param name="options">The publish's settings, with the image that waits.</param>
-    public static V1Container Of(ServicePortPlan service, string host, KubernetesPublishOptions options)
+    public static V1Container Of(ServicePortPlan service, (string Host, int Port) address, KubernetesPublishOptions options)
     {
-        var target = $"{host} {service.Port.ToString(CultureInfo.InvariantCulture)}";
+        var target = $"{address.Host} {address.Port.ToString(CultureInfo.InvariantCulture)}";
         return new V1Container
         {
             Name = ServiceWaitNames.Of(service.Member),

@@ -4,14 +4,14 @@ using PodSuite.Hosting.Kubernetes.Planning;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// A pod's external endpoints as Services: one with a named port each, or one per port, of the pod's Service type; an
-/// endpoint with a Service type of its own has a Service of its own.
+/// A pod's Service ports as Services: one with a named port each, or one per port, of the pod's Service type; an
+/// endpoint with a Service type of its own (an internal one's is ClusterIP) has a Service of its own.
 /// </summary>
 internal static class Services
 {
-    public static List<V1Service> Of(PodPlan pod, PortPlan ports, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
+    public static List<V1Service> Of(IEnumerable<ServicePortPlan> servicePorts, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
     {
-        return [.. ports.ServicePortsOf(pod)
+        return [.. servicePorts
             .GroupBy(p => p.ServiceName)
             .Select(service => new V1Service
             {

@@ -3,12 +3,11 @@ using PodSuite.Hosting.Kubernetes.Planning;
 namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
 /// <summary>
-/// Podman has no Services: another pod's external port is published on the host, which a container reaches by the name
-/// podman gives it.
+/// Podman has no Services, and every pod it plays joins its kube network, whose DNS knows each pod by name: another pod
+/// is reached at its pod's name and the container port, whatever its Service type. So a port that only other pods call
+/// (a database's, the dashboard's OTLP port) is published on no address of the host.
 /// </summary>
 internal sealed class PodmanAddresses : IPodAddresses
 {
-    public const string HostFromContainers = "host.containers.internal";
-
-    public string HostOf(ServicePortPlan service) => HostFromContainers;
+    public (string Host, int Port) AddressOf(ServicePortPlan service) => (service.Pod.Name, service.ContainerPort);
 }

@@ -8,16 +8,16 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// <summary>
 /// Rewrites plain Kubernetes pods for <c>podman kube play</c> (podman 4.3) on one machine:
 /// <list type="bullet">
-/// <item>podman has no Services: they are dropped, an external endpoint's container port gets <c>hostPort</c> = its
-/// Service port, and another pod is reached through the host at that port
-/// (<see cref="PodmanAddresses"/>);</item>
+/// <item>podman has no Services: they are dropped, and another pod is reached at its name on podman's kube network, at
+/// the container port (<see cref="PodmanAddresses"/>);</item>
 /// <item>podman publishes every declared container port on the host, so internal ports are not declared;</item>
 /// <item>podman applies the pod's restart policy to init containers too, so under a Deployment's Always it would rerun
 /// them forever: a serving pod is a bare Pod restarted only on failure;</item>
 /// <item>podman races removing "once" init containers while they still run: they are kept until the pod goes;</item>
-/// <item>podman has no network policies: it publishes on the host the ports the policy admits anyone to (from
-/// anywhere: it cannot tell callers apart), and a ClusterIP port that no pod calls is reached only at the pod's own
-/// address on podman's network, as <c>kubectl port-forward</c> would;</item>
+/// <item>podman has no network policies: the ports the policy admits anyone to (a NodePort or LoadBalancer Service's) get
+/// <c>hostPort</c> = their Service port, and are published on the host; a ClusterIP port is published nowhere, and
+/// reached only on podman's network (by the pods that call it, and as <c>kubectl port-forward</c> would, at the pod's
+/// own address);</item>
 /// <item>podman has no Jobs: a Job becomes the bare Pod it would run;</item>
 /// <item>podman runs a liveness probe as a health check inside the container, an HTTP one with <c>curl</c>, which the
 /// .NET images lack: it becomes the same request made with bash's <c>/dev/tcp</c>;</item>
@@ -40,8 +40,10 @@ internal sealed class PodmanManifests : IManifestAdapter
     {
         var bare = BarePod(pod.Workload);
         // A container port number is one listener of the pod, whichever container declares it: the first Service port
-        // that targets it is where podman publishes it, if the pod's NetworkPolicy admits anyone to it.
-        var admitted = (pod.NetworkPolicy?.Spec.Ingress ?? []).SelectMany(rule => rule.Ports).Select(p => int.Parse(p.Port.Value, CultureInfo.InvariantCulture)).ToHashSet();
+        // that targets it is where podman publishes it, if the pod's NetworkPolicy admits anyone to it (a rule with no
+        // peers); one it admits only some pods to is theirs alone, on podman's network.
+        var admitted = (pod.NetworkPolicy?.Spec.Ingress ?? []).Where(rule => rule.FromProperty is null or { Count: 0 })
+            .SelectMany(rule => rule.Ports).Select(p => int.Parse(p.Port.Value, CultureInfo.InvariantCulture)).ToHashSet();
         var hostPorts = pod.Services.SelectMany(s => s.Spec.Ports)
             .GroupBy(p => int.Parse(p.TargetPort.Value, CultureInfo.InvariantCulture))
             .Where(g => admitted.Contains(g.Key))
