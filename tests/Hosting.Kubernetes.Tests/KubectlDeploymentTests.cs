@@ -39,7 +39,7 @@ public sealed class KubectlDeploymentTests : IDisposable
         Assert.Equal("kubectl --context prod apply --server-side --field-manager=podsuite -k /out", kubectl.Apply("/out").ToString());
         Assert.Equal(
             "kubectl --context prod -n demo-apps delete deployments,jobs,pods,services,configmaps,networkpolicies,secrets " +
-            "-l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo --wait=true",
+            "-l 'app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo,!podsuite.io/data' --wait=true",
             kubectl.Delete().ToString());
     }
 

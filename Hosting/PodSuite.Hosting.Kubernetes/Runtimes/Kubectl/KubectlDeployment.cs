@@ -33,6 +33,14 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
     public async Task DeployAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken)
     {
         LogWhere(logger, "Deploying to", await WhereAsync(cancellationToken).ConfigureAwait(false));
+        // The values first, so that a missing one fails the deploy before anything changes.
+        var secrets = await AppSecrets.ResolveAsync(pods, cancellationToken).ConfigureAwait(false);
+        var appSecret = new KubectlAppSecret(options, arguments => Namespaced(arguments));
+        if (secrets is not null)
+        {
+            KubectlAppSecret.Annotate(pods, secrets);
+        }
+
         foreach (var pod in pods.Where(p => p.Workload is V1Pod or V1Job))
         {
             var spec = PodSpecHash.Of(pod);
@@ -46,6 +54,11 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         if (Refusal(existing) is { } refusal)
         {
             throw new DistributedApplicationException(refusal);
+        }
+
+        if (secrets is not null)
+        {
+            await appSecret.CheckAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var loginSecret = LoginSecret();
@@ -76,6 +89,11 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
         if (usesLogin)
         {
             await loginSecret.EnsureAsync(foundLogin, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (secrets is not null)
+        {
+            await appSecret.ApplyAsync(secrets, cancellationToken).ConfigureAwait(false);
         }
 
         var (applied, output, _) = await Apply(manifests).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -183,7 +201,8 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
     public ExternalCommand ListPods() => Namespaced("get", "pods", "-l", Selector, "-o", "wide");
 
-    public ExternalCommand Delete() => Namespaced("delete", DeletedKinds, "-l", Selector, "--wait=true");
+    /// <summary>Deletes this app's objects, but not its data: the app's Secret stays, as its volumes' data does.</summary>
+    public ExternalCommand Delete() => Namespaced("delete", DeletedKinds, "-l", $"{Selector},!{AppSecrets.DataLabel}", "--wait=true");
 
     private ExternalCommand Logs(k8s.IKubernetesObject<V1ObjectMeta> workload) =>
         Namespaced("logs", $"{workload.Kind.ToLowerInvariant()}/{workload.Metadata.Name}", "--all-containers", "--prefix", "--tail=10");

@@ -30,6 +30,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             throw new DistributedApplicationException(refusal);
         }
 
+        // The values first, so that a missing one fails the deploy before anything changes.
+        var appSecret = new PodmanAppSecret(pods, options);
+        var secrets = await AppSecrets.ResolveAsync(manifests, cancellationToken).ConfigureAwait(false);
+        if (secrets is not null && await appSecret.RefusalAsync(cancellationToken).ConfigureAwait(false) is { } notOurs)
+        {
+            throw PodmanAppSecret.Refused(notOurs);
+        }
+
         var work = workDirectory();
         Directory.CreateDirectory(work);
         var login = new PodmanLoginSecret(pods, options);
@@ -43,11 +51,18 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             LogLoginSecretMadeAnew(logger, string.Join(", ", DashboardPod.NewLoginSecret().Keys));
         }
 
+        if (secrets is not null && await appSecret.EnsureAsync(secrets, cancellationToken).ConfigureAwait(false))
+        {
+            LogAppSecret(logger, appSecret.Name, string.Join(", ", secrets.Values.Keys));
+        }
+
         var leftReady = new Dictionary<string, DeployedPodStatus>();
         foreach (var (pod, existing) in manifests.Zip(found))
         {
-            // A pod that reads the login Secret takes its values when played: it is played again when the Secret is new.
-            var spec = PodSpecHash.Of(pod, DashboardLogin.IsReferred([pod]) ? loginState?.Id : null);
+            // A pod takes the Secrets' values when played: it is played again when the login Secret is new, or a value it
+            // reads changed.
+            string[] taken = [.. new[] { DashboardLogin.IsReferred([pod]) ? loginState?.Id : null, secrets?.HashFor(pod) }.OfType<string>()];
+            var spec = PodSpecHash.Of(pod, taken.Length > 0 ? string.Join(' ', taken) : null);
             var (why, status) = await WhyPlayAsync(pod, existing, spec, cancellationToken).ConfigureAwait(false);
             if (why is null)
             {
@@ -276,6 +291,9 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     [LoggerMessage(Level = LogLevel.Information, Message = "Secret " + Aspire.Hosting.ApplicationModel.KubernetesPodsDashboard.LoginSecretName +
         ": made anew with every key ({Keys}), since an earlier version made it without some (podman's secrets cannot be changed, nor read back)")]
     private static partial void LogLoginSecretMadeAnew(ILogger logger, string keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Secret {Name}: made with {Keys}")]
+    private static partial void LogAppSecret(ILogger logger, string name, string keys);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left as it is")]
     private static partial void LogUnchanged(ILogger logger, string pod);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
@@ -39,14 +37,9 @@ internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOption
             await pods.Command("secret", "rm", KubernetesPodsDashboard.LoginSecretName).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var content = JsonSerializer.Serialize(values.ToDictionary(k => k.Key, k => Convert.ToBase64String(Encoding.UTF8.GetBytes(k.Value))));
-        var id = await pods.Command("secret", "create",
-                "--label", $"{ObjectMetadata.ManagedByLabel}={ObjectMetadata.ManagedBy}",
-                "--label", $"{ObjectMetadata.PartOfLabel}={ObjectMetadata.PartOf(options)}",
-                "--label", $"{KeysLabel}={keys}",
-                KubernetesPodsDashboard.LoginSecretName, "-")
-            .RunCheckedAsync(CommandTimeout, cancellationToken, content).ConfigureAwait(false);
-        return new(id.Trim(), Created: found is null, MadeAnew: found is not null);
+        var id = await PodmanSecrets.CreateAsync(pods, options, KubernetesPodsDashboard.LoginSecretName, values, cancellationToken, $"{KeysLabel}={keys}")
+            .ConfigureAwait(false);
+        return new(id, Created: found is null, MadeAnew: found is not null);
     }
 
     /// <summary>Removes the Secret if this app's deploys made it; whether it did.</summary>
@@ -75,23 +68,6 @@ internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOption
 
     private bool Ours(IReadOnlyDictionary<string, string> labels) => new AppOwnership(ObjectMetadata.PartOf(options)).Owns(labels);
 
-    private sealed record FoundSecret(string Id, Dictionary<string, string> Labels);
-
-    private sealed record SecretSpec(Dictionary<string, string>? Labels);
-
-    private sealed record InspectedSecret(string Id, SecretSpec Spec);
-
-    // The Secret podman holds under the name, or null.
-    private async Task<FoundSecret?> FindAsync(CancellationToken cancellationToken)
-    {
-        var (exitCode, _, output) = await pods.Command("secret", "inspect", KubernetesPodsDashboard.LoginSecretName)
-            .RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        if (exitCode != 0)
-        {
-            return null;
-        }
-
-        var secret = JsonSerializer.Deserialize<InspectedSecret[]>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!.Single();
-        return new FoundSecret(secret.Id, secret.Spec.Labels ?? []);
-    }
+    private Task<PodmanSecrets.Found?> FindAsync(CancellationToken cancellationToken) =>
+        PodmanSecrets.FindAsync(pods, KubernetesPodsDashboard.LoginSecretName, cancellationToken);
 }
