@@ -185,6 +185,55 @@ public sealed class KubectlDeploymentTests : IDisposable
     }
 
     [Fact]
+    public async Task TheAppsSecretIsAppliedFromStandardInputAndEachPodThatReadsItCarriesTheHashOfItsValues()
+    {
+        var (kubectl, calls) = StandIn("""
+            case "$*" in
+              *"apply --server-side --field-manager=podsuite -f -"*) cat >"$(dirname "$0")/app-secret.yaml" ;;
+            esac
+            """);
+        var builder = PodModel.CreateBuilder(["--operation", "publish", "--Parameters:api-key=s3cret"]);
+        var key = builder.AddParameter("api-key", secret: true);
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WithEnvironment("AUTH", ReferenceExpression.Create($"Bearer {key}"));
+        builder.AddContainer("other", "example/other").InPod(builder.AddPod("plain"));
+        var pods = await builder.MapAsync(Options());
+
+        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(pods, CancellationToken.None);
+
+        var recorded = File.ReadAllLines(calls);
+        Assert.Contains("--context prod -n demo-apps get secret demo-secrets --ignore-not-found -o json", recorded);
+        var secret = KubernetesYaml.Deserialize<V1Secret>(File.ReadAllText(Path.Combine(_root.FullName, "app-secret.yaml")));
+        Assert.Equal("demo-secrets", secret.Metadata.Name);
+        Assert.Equal("true", secret.Metadata.Labels["podsuite.io/data"]);
+        Assert.Equal(new Dictionary<string, string> { ["app.AUTH"] = "Bearer s3cret" }, secret.StringData);
+        var applied = string.Concat(Directory.GetFiles(Path.Combine(_root.FullName, "work"), "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.DoesNotContain("s3cret", applied + string.Join("\n", recorded));
+        var web = KubernetesYaml.Deserialize<V1Deployment>(File.ReadAllText(Path.Combine(_root.FullName, "work", "manifests", "web", "deployment.yaml")));
+        Assert.Matches("^[0-9a-f]{16}$", web.Spec.Template.Metadata.Annotations["podsuite.io/secrets"]);
+        var plain = KubernetesYaml.Deserialize<V1Deployment>(File.ReadAllText(Path.Combine(_root.FullName, "work", "manifests", "plain", "deployment.yaml")));
+        Assert.False(plain.Spec.Template.Metadata.Annotations?.ContainsKey("podsuite.io/secrets") ?? false);
+    }
+
+    [Fact]
+    public async Task AnAppSecretOfTheUsersFailsTheDeployBeforeAnythingChanges()
+    {
+        var (kubectl, calls) = StandIn("""
+            case "$*" in
+              *"get secret demo-secrets --ignore-not-found -o json"*) echo '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"demo-secrets"}}' ;;
+            esac
+            """);
+        var builder = PodModel.CreateBuilder(["--operation", "publish", "--Parameters:api-key=s3cret"]);
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WithEnvironment("API_KEY", builder.AddParameter("api-key", secret: true));
+        var pods = await builder.MapAsync(Options());
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() =>
+            new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(pods, CancellationToken.None));
+
+        Assert.StartsWith("The deploy failed, and changed nothing: secret 'demo-secrets' was not made by PodSuite", error.Message);
+        Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("apply", StringComparison.Ordinal) || c.Contains(" create ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AWorkloadThatIsNotReadyFailsTheDeployNamingItWithItsLogs()
     {
         var (kubectl, _) = StandIn("""
