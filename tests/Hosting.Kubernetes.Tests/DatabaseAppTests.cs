@@ -75,6 +75,22 @@ public class DatabaseAppTests
     }
 
     [Fact]
+    public async Task TheGeneratedReadmeListsTheKeysOfTheAppsSecretWithWhatEachHolds()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var cache = builder.AddRedis("cache");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WithReference(cache);
+        var options = Publisher.Options;
+        var pods = await builder.MapAsync(options);
+
+        var readme = PodSuite.Hosting.Kubernetes.Output.ManifestReadme.Render(pods, options);
+
+        Assert.Contains("The containers read secret values from the Secret `demo-secrets`", readme);
+        Assert.Contains("| `cache-password` | `<cache-password>` |", readme);
+        Assert.Contains("| `app.ConnectionStrings__cache` | `cache:6379,password=<cache-password>` |", readme);
+    }
+
+    [Fact]
     public async Task ASecretInAnArgumentIsOneErrorNamingTheParameter()
     {
         var builder = PodModel.CreatePublishingBuilder();

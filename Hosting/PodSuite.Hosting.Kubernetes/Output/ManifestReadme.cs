@@ -35,6 +35,7 @@ internal static class ManifestReadme
                 .AppendLine(" |");
         }
 
+        AppendSecret(text, pods, options);
         text.AppendLine().AppendLine("```mermaid").AppendLine("flowchart LR");
         foreach (var pod in pods)
         {
@@ -82,6 +83,32 @@ internal static class ManifestReadme
         }
 
         return text.AppendLine("```").ToString();
+    }
+
+    // The app's Secret, which no manifest holds: its keys, each with what its value is, and how to make it by hand.
+    private static void AppendSecret(StringBuilder text, IReadOnlyList<PodManifest> pods, KubernetesPublishOptions options)
+    {
+        var keys = pods.SelectMany(p => p.SecretValues ?? []).DistinctBy(v => v.Key).ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var name = Planning.AppSecretValue.SecretName(options);
+        text.AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"The containers read secret values from the Secret `{name}`, which no manifest holds. `--step deploy-pods` makes it from")
+            .AppendLine("the parameters' values; with `kubectl apply -k manifests` alone, create it first (`kubectl create secret generic")
+            .AppendLine(CultureInfo.InvariantCulture, $"{name} --from-literal=<key>=<value> ...`), with these keys:")
+            .AppendLine()
+            .AppendLine("| key | value |")
+            .AppendLine("|---|---|");
+        foreach (var key in keys)
+        {
+            var value = string.Concat(key.Parts.Select(p => p is Planning.SecretPart secret
+                ? $"<{secret.Parameter.Name}{(secret.UriEncoded ? ", URL-encoded" : "")}>"
+                : (string)p));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{key.Key}` | `{value.Replace("|", "\\|", StringComparison.Ordinal)}` |");
+        }
     }
 
     private static string Kind(PodManifest pod) => pod.Workload switch
