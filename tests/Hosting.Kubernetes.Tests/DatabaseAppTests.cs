@@ -55,6 +55,27 @@ public class DatabaseAppTests
     }
 
     [Fact]
+    public async Task ThePostgresServersImageCreatesEachDatabaseOfTheModelFromAScriptInItsInitDirectory()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var pg = builder.AddPostgres("pg");
+        pg.AddDatabase("appdb");
+        pg.AddDatabase("reports", databaseName: "odd\"name");
+        builder.AddPostgres("bare");
+
+        var pods = await builder.MapAsync();
+
+        var configMap = Assert.Single(pods.Pod("pg").ConfigMaps);
+        Assert.Equal("pg-initdb", configMap.Metadata.Name);
+        Assert.Equal(
+            "-- Made by PodSuite: the databases of the app host's AddDatabase calls.\nCREATE DATABASE \"appdb\";\nCREATE DATABASE \"odd\"\"name\";\n",
+            configMap.Data["podsuite-create-databases.sql"]);
+        var mount = Assert.Single(pods.Pod("pg").Container("pg").VolumeMounts, m => m.Name == "pg-initdb");
+        Assert.Equal(("/docker-entrypoint-initdb.d", true), (mount.MountPath, mount.ReadOnlyProperty));
+        Assert.Empty(pods.Pod("bare").ConfigMaps);
+    }
+
+    [Fact]
     public async Task APlainParameterIsItsValueAndASecretOneAKeyOfTheAppsSecret()
     {
         var builder = PodModel.CreateBuilder(["--operation", "publish", "--Parameters:greeting=hello", "--Parameters:api-key=s3cret"]);

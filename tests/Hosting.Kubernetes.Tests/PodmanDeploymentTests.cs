@@ -131,6 +131,47 @@ public sealed class PodmanDeploymentTests : IDisposable
     }
 
     // The calls that change something, a play's file left out.
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(99, false)]
+    public async Task DestroyAsksPodmanAgainWhenItsStopRacesItsRemoveAndGivesUpAfterThree(int failures, bool removed)
+    {
+        // A podman whose "pod rm" fails as podman 4.3's race does, the given number of times, while the pod stays.
+        var podman = Path.Combine(_root.FullName, "podman");
+        var failed = Path.Combine(_root.FullName, "failed");
+        File.WriteAllText(podman, $$$"""
+            #!/bin/sh
+            echo "$*" >>'{{{Calls}}}'
+            case "$1 $2" in
+              "pod ps") echo '[{"Name":"mc2","Labels":{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"demo"}}]' ;;
+              "volume ls") echo '[]' ;;
+              "pod rm")
+                n=$(cat '{{{failed}}}' 2>/dev/null || echo 0)
+                if [ "$n" -lt {{{failures}}} ]; then echo $((n + 1)) >'{{{failed}}}'; echo 'Error: container state improper: stopped' >&2; exit 125; fi ;;
+              "pod exists") exit 0 ;;
+              "secret inspect") exit 125 ;;
+            esac
+            exit 0
+            """.ReplaceLineEndings("\n"));
+        File.SetUnixFileMode(podman, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var deployment = new PodmanDeployment(Publisher.ForPodman, new PodmanPods(_http, podman), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"));
+
+        var destroy = deployment.DestroyAsync([], CancellationToken.None);
+
+        if (removed)
+        {
+            await destroy;
+            Assert.Equal(2, File.ReadAllLines(Calls).Count(c => c.StartsWith("pod rm", StringComparison.Ordinal)));
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => destroy);
+            Assert.Contains("failed (exit code 125), three times", error.Message);
+            Assert.Contains("container state improper", error.Message);
+            Assert.Equal(3, File.ReadAllLines(Calls).Count(c => c.StartsWith("pod rm", StringComparison.Ordinal)));
+        }
+    }
+
     private string[] Changes() => File.Exists(Calls)
         ? [.. File.ReadAllLines(Calls)
             .Where(c => c.StartsWith("pod rm", StringComparison.Ordinal) || c.StartsWith("volume rm", StringComparison.Ordinal)

@@ -16,23 +16,40 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1VolumeMount Mount)
 {
     public static List<ConfigFiles> Of(IResource member, PodPlan pod, ObjectMetadata metadata, PublishReport report) =>
+        [.. FromModel(member, pod, metadata, report), .. Generated(member, pod, metadata)];
+
+    // The databases Aspire makes only in its local run, made by the server's image from a script (PostgresDatabases).
+    private static IEnumerable<ConfigFiles> Generated(IResource member, PodPlan pod, ObjectMetadata metadata)
+    {
+        if (Integrations.PostgresDatabases.ScriptFor(member) is not { } script)
+        {
+            yield break;
+        }
+
+        yield return Mounted(
+            $"{member.Name}-initdb", Integrations.PostgresDatabases.InitDirectory, pod, metadata,
+            new Dictionary<string, string> { [Integrations.PostgresDatabases.ScriptName] = script });
+    }
+
+    private static ConfigFiles Mounted(string name, string directory, PodPlan pod, ObjectMetadata metadata, Dictionary<string, string> data) => new(
+        new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = metadata.Named(name, new Dictionary<string, string> { [ObjectMetadata.NameLabel] = pod.Name }),
+            Data = data,
+        },
+        new V1Volume { Name = name, ConfigMap = new V1ConfigMapVolumeSource { Name = name } },
+        new V1VolumeMount { Name = name, MountPath = directory, ReadOnlyProperty = true });
+
+    private static List<ConfigFiles> FromModel(IResource member, PodPlan pod, ObjectMetadata metadata, PublishReport report) =>
         [.. member.Annotations.OfType<ConfigFileAnnotation>()
             .GroupBy(f => f.MountDirectory.TrimEnd('/'))
             .Select(directory =>
             {
                 var name = $"{member.Name}-{KubernetesRules.Slug(directory.Key)}";
                 Check(member, directory.Key, name, directory, report);
-                var configMap = new V1ConfigMap
-                {
-                    ApiVersion = "v1",
-                    Kind = "ConfigMap",
-                    Metadata = metadata.Named(name, new Dictionary<string, string> { [ObjectMetadata.NameLabel] = pod.Name }),
-                    Data = directory.ToDictionary(f => f.FileName, f => File.ReadAllText(f.SourcePath)),
-                };
-                return new ConfigFiles(
-                    configMap,
-                    new V1Volume { Name = name, ConfigMap = new V1ConfigMapVolumeSource { Name = name } },
-                    new V1VolumeMount { Name = name, MountPath = directory.Key, ReadOnlyProperty = true });
+                return Mounted(name, directory.Key, pod, metadata, directory.ToDictionary(f => f.FileName, f => File.ReadAllText(f.SourcePath)));
             })];
 
     // The ConfigMap's name is also the pod's volume name, so it keeps the stricter rule of the two.

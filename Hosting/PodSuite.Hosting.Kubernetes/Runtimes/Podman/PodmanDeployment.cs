@@ -204,8 +204,31 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         LogDestroyed(logger, ours.Count, _ownership.PartOf);
     }
 
-    private Task RemovePodAsync(string pod, CancellationToken cancellationToken) =>
-        pods.Command("pod", "rm", "--force", "--time", "5", pod).RunCheckedAsync(CommandTimeout, cancellationToken);
+    // Podman 4.3 races stopping a pod's containers against removing them ("container state improper: stopped", "a
+    // container that depends on ... still exists"): the remove is asked again, at most twice, while the pod is there.
+    private async Task RemovePodAsync(string pod, CancellationToken cancellationToken)
+    {
+        var remove = pods.Command("pod", "rm", "--force", "--time", "5", pod);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (exitCode, output, _) = await remove.RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            if (exitCode == 0)
+            {
+                return;
+            }
+
+            var (exists, _, _) = await pods.Command("pod", "exists", pod).RunAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            if (exists != 0)
+            {
+                return;
+            }
+
+            if (attempt == 3)
+            {
+                throw new DistributedApplicationException($"'{remove}' failed (exit code {exitCode}), three times:\n{ExternalCommand.Tail(output, 20)}");
+            }
+        }
+    }
 
     private async Task RemoveVolumesAsync(IEnumerable<string> volumes, CancellationToken cancellationToken)
     {
