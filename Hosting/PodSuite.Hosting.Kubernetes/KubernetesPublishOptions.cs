@@ -36,6 +36,8 @@ internal sealed partial class KubernetesPublishOptions
 
     public string? PartOf { get; set; }
 
+    public bool DestroyData { get; set; }
+
     public required string WaitImage { get; set; }
 
     public required KubernetesPodsDashboard Dashboard { get; init; }
@@ -60,6 +62,7 @@ internal sealed partial class KubernetesPublishOptions
             DefaultServiceType = environment.DefaultServiceType,
             Runtime = environment.Runtime,
             PartOf = environment.PartOf,
+            DestroyData = environment.DestroyData,
             WaitImage = environment.WaitImage,
             // A copy: configuration overrides the settings of this publish, not the app model's.
             Dashboard = environment.Dashboard.Copy(),

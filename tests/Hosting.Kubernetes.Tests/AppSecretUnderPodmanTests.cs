@@ -46,6 +46,12 @@ public sealed class AppSecretUnderPodmanTests : IDisposable
 
             await Deployment(podman, logs, Options()).DestroyAsync([], CancellationToken.None);
             Assert.Equal(0, (await podman.Command("secret", "inspect", $"{PartOf}-secrets").RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None)).ExitCode);
+
+            var destroyData = Options();
+            destroyData.DestroyData = true;
+            await Deployment(podman, logs, destroyData).DestroyAsync([], CancellationToken.None);
+            Assert.NotEqual(0, (await podman.Command("secret", "inspect", $"{PartOf}-secrets").RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None)).ExitCode);
+            Assert.Contains(logs.GetSnapshot(), r => r.Message == $"Removed secret {PartOf}-secrets, the app's data, as DestroyData asked");
         }
         finally
         {

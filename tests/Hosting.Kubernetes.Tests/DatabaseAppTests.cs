@@ -124,6 +124,18 @@ public class DatabaseAppTests
     }
 
     [Fact]
+    public async Task AParametersBuilderGivenAsAnArgumentIsItsValue()
+    {
+        var builder = PodModel.CreateBuilder(["--operation", "publish", "--Parameters:greeting=hello"]);
+        var greeting = builder.AddParameter("greeting");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WithArgs(greeting);
+
+        var pods = await builder.MapAsync();
+
+        Assert.Equal(["hello"], pods.Pod("web").Container("app").Args);
+    }
+
+    [Fact]
     public async Task APlainParameterWithNoValueFailsWithinSecondsNamingItAndTheWaysToGiveIt()
     {
         var builder = PodModel.CreatePublishingBuilder();

@@ -41,6 +41,11 @@ public sealed class KubectlDeploymentTests : IDisposable
             "kubectl --context prod -n demo-apps delete deployments,jobs,pods,services,configmaps,networkpolicies,secrets " +
             "-l 'app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo,!podsuite.io/data' --wait=true",
             kubectl.Delete().ToString());
+        var options = Options();
+        options.DestroyData = true;
+        Assert.EndsWith(
+            "secrets -l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo --wait=true",
+            new KubectlDeployment(options, NullLogger.Instance, () => "manifests").Delete().ToString());
     }
 
     [Fact]

@@ -48,6 +48,12 @@ public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(na
     /// <summary>The value of the <c>app.kubernetes.io/part-of</c> label; by default the app host's name, lower-cased.</summary>
     public string? PartOf { get; set; }
 
+    /// <summary>
+    /// Whether destroy removes the app's data too: its Secret of parameter values (the passwords generated for its
+    /// databases among them). Off by default, since the data they open stays.
+    /// </summary>
+    public bool DestroyData { get; set; }
+
     /// <summary>The image of the init containers that wait for another pod's Service to accept connections.</summary>
     public string WaitImage { get; set; } = "busybox:1.36";
 

@@ -30,6 +30,9 @@ internal sealed class ValueResolver(PortPlan ports, IPodAddresses addresses, Cal
         ParameterResource { Secret: true } parameter => Secrets.For(parameter, format),
         ParameterResource parameter => Encoded(await ParameterValues.GetAsync(parameter, cancellationToken).ConfigureAwait(false), format),
         IValueProvider provider => Unsupported(consumer, setting, $"a value from {provider.GetType().Name}"),
+        // A builder given where its resource was meant (WithArgs(parameter) rather than WithArgs(parameter.Resource)).
+        IResourceBuilder<IResource> builder => await ResolveAsync(builder.Resource, consumer, setting, cancellationToken, format).ConfigureAwait(false),
+        IResource resource => Unsupported(consumer, setting, $"resource '{resource.Name}' itself (give one of its values: an endpoint, a connection string, a parameter)"),
         _ => Encoded(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", format),
     };
 

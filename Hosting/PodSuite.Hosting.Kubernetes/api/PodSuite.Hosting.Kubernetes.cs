@@ -42,6 +42,7 @@ namespace Aspire.Hosting.ApplicationModel
         public Aspire.Hosting.ApplicationModel.KubernetesPodsDashboard Dashboard { get; }
         public Aspire.Hosting.ApplicationModel.PodServiceType DefaultServiceType { get; set; }
         public System.TimeSpan DeployTimeout { get; set; }
+        public bool DestroyData { get; set; }
         public string? ImageTag { get; set; }
         public string? KubeContext { get; set; }
         public string? Namespace { get; set; }

@@ -201,8 +201,9 @@ internal sealed partial class KubectlDeployment(KubernetesPublishOptions options
 
     public ExternalCommand ListPods() => Namespaced("get", "pods", "-l", Selector, "-o", "wide");
 
-    /// <summary>Deletes this app's objects, but not its data: the app's Secret stays, as its volumes' data does.</summary>
-    public ExternalCommand Delete() => Namespaced("delete", DeletedKinds, "-l", $"{Selector},!{AppSecrets.DataLabel}", "--wait=true");
+    /// <summary>Deletes this app's objects; its data (the app's Secret) only when asked to (<c>DestroyData</c>).</summary>
+    public ExternalCommand Delete() =>
+        Namespaced("delete", DeletedKinds, "-l", options.DestroyData ? Selector : $"{Selector},!{AppSecrets.DataLabel}", "--wait=true");
 
     private ExternalCommand Logs(k8s.IKubernetesObject<V1ObjectMeta> workload) =>
         Namespaced("logs", $"{workload.Kind.ToLowerInvariant()}/{workload.Metadata.Name}", "--all-containers", "--prefix", "--tail=10");

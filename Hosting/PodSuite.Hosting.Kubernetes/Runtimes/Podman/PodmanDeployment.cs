@@ -201,6 +201,12 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             DashboardLogin.LogRemoved(logger);
         }
 
+        var appSecret = new PodmanAppSecret(pods, options);
+        if (options.DestroyData && await appSecret.RemoveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            LogRemovedData(logger, appSecret.Name);
+        }
+
         LogDestroyed(logger, ours.Count, _ownership.PartOf);
     }
 
@@ -314,6 +320,9 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     [LoggerMessage(Level = LogLevel.Information, Message = "Secret " + Aspire.Hosting.ApplicationModel.KubernetesPodsDashboard.LoginSecretName +
         ": made anew with every key ({Keys}), since an earlier version made it without some (podman's secrets cannot be changed, nor read back)")]
     private static partial void LogLoginSecretMadeAnew(ILogger logger, string keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed secret {Name}, the app's data, as DestroyData asked")]
+    private static partial void LogRemovedData(ILogger logger, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Secret {Name}: made with {Keys}")]
     private static partial void LogAppSecret(ILogger logger, string name, string keys);
