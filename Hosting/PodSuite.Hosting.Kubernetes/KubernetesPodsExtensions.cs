@@ -45,6 +45,13 @@ public static class KubernetesPodsExtensions
         }
 
         builder.Services.TryAddSingleton<AppHostFailures>();
+        if (!PodSuite.Hosting.Kubernetes.Planning.ParameterValues.CanAsk())
+        {
+            // No one can answer Aspire's question for a missing parameter here (no Aspire CLI, or CI): it would wait
+            // forever. With interaction off it records the missing value at once, and what needs it fails naming it.
+            builder.Configuration[PodSuite.Hosting.Kubernetes.Planning.ParameterValues.InteractivityEnabled] = "false";
+        }
+
         KubernetesPodsSteps.Add(builder, environment);
         return builder.AddResource(environment).ExcludeFromManifest();
     }

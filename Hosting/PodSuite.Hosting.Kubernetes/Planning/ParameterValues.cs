@@ -11,6 +11,9 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// </summary>
 internal static class ParameterValues
 {
+    /// <summary>Aspire's setting that turns its questions off (the Aspire CLI sets it where its terminal cannot answer).</summary>
+    public const string InteractivityEnabled = "ASPIRE_INTERACTIVITY_ENABLED";
+
     /// <summary>How long a value may take where no one can be asked: a configured one comes at once.</summary>
     public static readonly TimeSpan NoAnswerTimeout = TimeSpan.FromSeconds(5);
 
@@ -30,7 +33,7 @@ internal static class ParameterValues
     /// <summary>Whether Aspire can ask someone for a value: through the Aspire CLI, in a terminal, with interaction on.</summary>
     public static bool CanAsk() =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPIRE_BACKCHANNEL_PATH"))
-        && !string.Equals(Environment.GetEnvironmentVariable("ASPIRE_INTERACTIVITY_ENABLED"), "false", StringComparison.OrdinalIgnoreCase)
+        && !string.Equals(Environment.GetEnvironmentVariable(InteractivityEnabled), "false", StringComparison.OrdinalIgnoreCase)
         && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static DistributedApplicationException Missing(ParameterResource parameter)

@@ -49,7 +49,13 @@ internal sealed class StartOrder
         {
             foreach (var wait in member.Annotations.OfType<WaitAnnotation>())
             {
+                // A database is not published; its server is, and a wait for the database waits for the server.
                 var target = wait.Resource;
+                while (!ports.IsPublished(target) && target is IResourceWithParent { Parent: var parent })
+                {
+                    target = parent;
+                }
+
                 if (inPod.Contains(target))
                 {
                     if (wait.WaitType == WaitType.WaitForCompletion)

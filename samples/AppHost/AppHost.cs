@@ -1,0 +1,23 @@
+// An app host shaped like a user's, not like the demo's: Aspire's Redis and PostgreSQL, a secret parameter, a pod of a
+// project and a sidecar, and a project in no pod. PodSuite publishes it as it is (README, "Apps with databases").
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddKubernetesPods("kubernetes");
+
+var cache = builder.AddRedis("cache");
+var appdb = builder.AddPostgres("pg").AddDatabase("appdb");
+var apiKey = builder.AddParameter("api-key", secret: true);
+
+var shop = builder.AddPod("shop").PublishWithService(PodServiceType.NodePort);
+var visits = builder.AddProject<Projects.Visits>("visits")
+    .InPod(shop)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(appdb).WaitFor(appdb)
+    .WithEnvironment("Visits__ApiKey", apiKey)
+    .WithExternalHttpEndpoints();
+
+// A project in no pod is a pod of its own, reaching the shop through its Service.
+builder.AddProject<Projects.Visits>("report")
+    .WithReference(visits.GetEndpoint("http"))
+    .WithEnvironment("Visits__Role", "report");
+
+builder.Build().Run();
