@@ -1,5 +1,5 @@
 // An app host shaped like a user's, not like the demo's: Aspire's Redis and PostgreSQL, a secret parameter, a pod of a
-// project and a sidecar, and a project in no pod. PodSuite publishes it as it is (README, "Apps with databases").
+// project, and a project in no pod. PodSuite publishes it as it is (README, "Apps with databases").
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddKubernetesPods("kubernetes");
 
