@@ -60,6 +60,31 @@ public sealed class AppSecretUnderPodmanTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task ASecretOfThatNameMadeByHandFailsTheDeployAndIsLeftAsItWas()
+    {
+        Skip.If(!File.Exists("/usr/bin/podman") && Environment.GetEnvironmentVariable("CI") != "true", "podman is not installed: run eng/pods/setup.sh");
+        var podman = new PodmanPods(_http);
+        var secret = $"{PartOf}-secrets";
+        try
+        {
+            Assert.Equal(0, (await podman.Command("secret", "create", secret, "-").RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None, "{}")).ExitCode);
+            var before = (await podman.Command("secret", "inspect", secret, "--format", "{{.ID}}").RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None)).StandardOutput;
+
+            var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => DeployAsync(podman, new FakeLogCollector(), "s3cret"));
+
+            Assert.StartsWith($"The deploy failed, and changed nothing: secret '{secret}' was made by hand", error.Message);
+            Assert.Contains($"podman secret rm {secret}", error.Message);
+            Assert.Equal(before, (await podman.Command("secret", "inspect", secret, "--format", "{{.ID}}").RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None)).StandardOutput);
+            Assert.NotEqual(0, (await podman.Command("pod", "exists", PodName).RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None)).ExitCode);
+        }
+        finally
+        {
+            await podman.Command("pod", "rm", "--force", PodName).RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+            await podman.Command("secret", "rm", secret).RunAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+    }
+
     private async Task DeployAsync(PodmanPods podman, FakeLogCollector logs, string apiKey)
     {
         var builder = PodModel.CreateBuilder(["--operation", "publish", $"--Parameters:api-key={apiKey}"]);

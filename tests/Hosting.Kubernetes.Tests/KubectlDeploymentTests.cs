@@ -102,13 +102,9 @@ public sealed class KubectlDeploymentTests : IDisposable
               *"jsonpath={.data.browser-token}"*) printf 'c2VjcmV0LXRva2Vu' ;;
             esac
             """);
-        var builder = Model();
-        builder.AddKubernetesPods("kubernetes");
         var logs = new FakeLogCollector();
-        var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "work"), kubectl)
-            .DeployAsync(pods, CancellationToken.None);
+        await DeployWithDashboardAsync(kubectl, new FakeLogger(logs));
 
         var recorded = File.ReadAllLines(calls);
         Assert.Equal(
@@ -133,12 +129,8 @@ public sealed class KubectlDeploymentTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root.FullName, "secret.json"), LoginSecretJson(Ours, "browser-token", "api-key", "otlp-api-key", "otlp-headers"));
         var (kubectl, calls) = StandIn(LoginSecretAnswer);
-        var builder = Model();
-        builder.AddKubernetesPods("kubernetes");
-        var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl)
-            .DeployAsync(pods, CancellationToken.None);
+        await DeployWithDashboardAsync(kubectl, NullLogger.Instance);
 
         Assert.DoesNotContain(File.ReadAllLines(calls), c => c.Contains("create", StringComparison.Ordinal) || c.Contains("replace", StringComparison.Ordinal));
     }
@@ -148,13 +140,9 @@ public sealed class KubectlDeploymentTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root.FullName, "secret.json"), LoginSecretJson(Ours, "browser-token", "api-key"));
         var (kubectl, calls) = StandIn(LoginSecretAnswer);
-        var builder = Model();
-        builder.AddKubernetesPods("kubernetes");
         var logs = new FakeLogCollector();
-        var pods = await builder.MapAsync(Options());
 
-        await new KubectlDeployment(Options(), new FakeLogger(logs), () => Path.Combine(_root.FullName, "work"), kubectl)
-            .DeployAsync(pods, CancellationToken.None);
+        await DeployWithDashboardAsync(kubectl, new FakeLogger(logs));
 
         var recorded = File.ReadAllLines(calls);
         Assert.Contains("--context prod -n demo-apps replace -f -", recorded);
@@ -175,12 +163,8 @@ public sealed class KubectlDeploymentTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root.FullName, "secret.json"), LoginSecretJson("{}", "browser-token", "api-key"));
         var (kubectl, calls) = StandIn(LoginSecretAnswer);
-        var builder = Model();
-        builder.AddKubernetesPods("kubernetes");
-        var pods = await builder.MapAsync(Options());
 
-        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => new KubectlDeployment(Options(), NullLogger.Instance, () => Path.Combine(_root.FullName, "work"), kubectl)
-            .DeployAsync(pods, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => DeployWithDashboardAsync(kubectl, NullLogger.Instance));
 
         Assert.StartsWith("The deploy failed, and changed nothing: secret 'aspire-dashboard-login' was not made by PodSuite", error.Message);
         Assert.Contains("lacks 'otlp-api-key', 'otlp-headers'", error.Message);
@@ -379,6 +363,15 @@ public sealed class KubectlDeploymentTests : IDisposable
         var annotations = spec is null ? "{}" : $$"""{"podsuite.io/spec":"{{spec}}"}""";
         var labels = $$"""{"app.kubernetes.io/managed-by":"podsuite","app.kubernetes.io/part-of":"{{partOf}}"}""";
         return $$"""{"kind":"{{kind}}","metadata":{"name":"{{name}}","labels":{{labels}},"annotations":{{annotations}},"managedFields":[]},"status":""" + status + "}";
+    }
+
+    // The model with the dashboard, whose login Secret the deploy makes, deployed through the given kubectl.
+    private async Task DeployWithDashboardAsync(string kubectl, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        var builder = Model();
+        builder.AddKubernetesPods("kubernetes");
+        var pods = await builder.MapAsync(Options());
+        await new KubectlDeployment(Options(), logger, () => Path.Combine(_root.FullName, "work"), kubectl).DeployAsync(pods, CancellationToken.None);
     }
 
     private static KubernetesPublishOptions Options()

@@ -44,13 +44,12 @@ internal sealed class KubectlAppSecret(KubernetesPublishOptions options, Func<st
     /// <summary>Fails when a Secret of that name is not this app's.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        var json = await Get().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        if (json.Trim().Length == 0)
+        if (await KubectlSecrets.FindAsync(namespaced, Name, cancellationToken).ConfigureAwait(false) is not { } secret)
         {
             return;
         }
 
-        var labels = KubernetesJson.Deserialize<V1Secret>(json).Metadata.Labels?.ToDictionary() ?? [];
+        var labels = KubectlSecrets.LabelsOf(secret);
         if (!new AppOwnership(ObjectMetadata.PartOf(options)).Owns(labels))
         {
             throw new DistributedApplicationException(
@@ -61,26 +60,8 @@ internal sealed class KubectlAppSecret(KubernetesPublishOptions options, Func<st
     }
 
     public Task ApplyAsync(AppSecrets secrets, CancellationToken cancellationToken) =>
-        Apply().RunCheckedAsync(CommandTimeout, cancellationToken, KubernetesYaml.Serialize(Secret(secrets)));
-
-    public ExternalCommand Get() => namespaced(["get", "secret", Name, "--ignore-not-found", "-o", "json"]);
+        Apply().RunCheckedAsync(CommandTimeout, cancellationToken,
+            KubernetesYaml.Serialize(KubectlSecrets.Labelled(options, Name, secrets.Values, (AppSecrets.DataLabel, "true"))));
 
     public ExternalCommand Apply() => namespaced(["apply", "--server-side", $"--field-manager={KubectlDeployment.FieldManager}", "-f", "-"]);
-
-    public V1Secret Secret(AppSecrets secrets) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Secret",
-        Metadata = new V1ObjectMeta
-        {
-            Name = Name,
-            Labels = new Dictionary<string, string>
-            {
-                [ObjectMetadata.ManagedByLabel] = ObjectMetadata.ManagedBy,
-                [ObjectMetadata.PartOfLabel] = ObjectMetadata.PartOf(options),
-                [AppSecrets.DataLabel] = "true",
-            },
-        },
-        StringData = secrets.Values.ToDictionary(),
-    };
 }

@@ -25,15 +25,13 @@ internal sealed partial class KubectlLoginSecret(KubernetesPublishOptions option
     /// <summary>The Secret as the cluster holds it, or null; fails when it is not this app's and lacks a key.</summary>
     public async Task<V1Secret?> FindAsync(CancellationToken cancellationToken)
     {
-        var json = await Get().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        if (json.Trim().Length == 0)
+        if (await KubectlSecrets.FindAsync(namespaced, KubernetesPodsDashboard.LoginSecretName, cancellationToken).ConfigureAwait(false) is not { } secret)
         {
             return null;
         }
 
-        var secret = KubernetesJson.Deserialize<V1Secret>(json);
         var missing = DashboardPod.MissingLoginKeys([.. secret.Data?.Keys ?? []]);
-        var labels = secret.Metadata.Labels?.ToDictionary() ?? [];
+        var labels = KubectlSecrets.LabelsOf(secret);
         if (missing.Count > 0 && !new AppOwnership(ObjectMetadata.PartOf(options)).Owns(labels))
         {
             var example = $"{{\"stringData\":{{\"{DashboardPod.OtlpApiKeyKey}\":\"<key>\",\"{DashboardPod.OtlpHeadersKey}\":\"{DashboardPod.OtlpApiKeyHeader}=<key>\"}}}}";
@@ -53,8 +51,8 @@ internal sealed partial class KubectlLoginSecret(KubernetesPublishOptions option
     {
         if (found is null)
         {
-            await Create().RunCheckedAsync(CommandTimeout, cancellationToken, KubernetesYaml.Serialize(New(DashboardPod.NewLoginSecret())))
-                .ConfigureAwait(false);
+            var secret = KubectlSecrets.Labelled(options, KubernetesPodsDashboard.LoginSecretName, DashboardPod.NewLoginSecret());
+            await Create().RunCheckedAsync(CommandTimeout, cancellationToken, KubernetesYaml.Serialize(secret)).ConfigureAwait(false);
             DashboardLogin.LogCreated(logger);
             return;
         }
@@ -76,32 +74,12 @@ internal sealed partial class KubectlLoginSecret(KubernetesPublishOptions option
     public async Task<string> BrowserTokenAsync(CancellationToken cancellationToken) =>
         Encoding.UTF8.GetString(Convert.FromBase64String((await GetBrowserToken().RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false)).Trim()));
 
-    public ExternalCommand Get() =>
-        namespaced(["get", "secret", KubernetesPodsDashboard.LoginSecretName, "--ignore-not-found", "-o", "json"]);
-
     public ExternalCommand Create() => namespaced(["create", "-f", "-"]);
 
     public ExternalCommand Replace() => namespaced(["replace", "-f", "-"]);
 
     public ExternalCommand GetBrowserToken() =>
         namespaced(["get", "secret", KubernetesPodsDashboard.LoginSecretName, "-o", $"jsonpath={{.data.{DashboardPod.BrowserTokenKey}}}"]);
-
-    /// <summary>The Secret with <paramref name="values"/>, carrying this app's PodSuite labels (so destroy deletes it).</summary>
-    public V1Secret New(IReadOnlyDictionary<string, string> values) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Secret",
-        Metadata = new V1ObjectMeta
-        {
-            Name = KubernetesPodsDashboard.LoginSecretName,
-            Labels = new Dictionary<string, string>
-            {
-                [ObjectMetadata.ManagedByLabel] = ObjectMetadata.ManagedBy,
-                [ObjectMetadata.PartOfLabel] = ObjectMetadata.PartOf(options),
-            },
-        },
-        StringData = values.ToDictionary(),
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Secret " + KubernetesPodsDashboard.LoginSecretName + ": added {Keys}, the values it had kept")]
     private static partial void LogAddedKeys(ILogger logger, string keys);

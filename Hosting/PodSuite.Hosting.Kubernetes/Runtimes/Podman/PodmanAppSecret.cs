@@ -1,6 +1,5 @@
 using Aspire.Hosting;
 using PodSuite.Hosting.Kubernetes.Planning;
-using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 
@@ -16,17 +15,20 @@ internal sealed class PodmanAppSecret(PodmanPods pods, KubernetesPublishOptions 
 
     public string Name => AppSecretValue.SecretName(options);
 
-    /// <summary>Null when it may be made; else why not, for the deploy's refusal.</summary>
-    public async Task<string?> RefusalAsync(CancellationToken cancellationToken) =>
-        await PodmanSecrets.FindAsync(pods, Name, cancellationToken).ConfigureAwait(false) is { } found
-            && !new AppOwnership(ObjectMetadata.PartOf(options)).Owns(found.Labels)
-            ? $"secret '{Name}' {AppOwnership.Whose(found.Labels, "was made by hand")}: remove it with '{pods.Command("secret", "rm", Name)}'"
-            : null;
-
-    /// <summary>Makes it hold <paramref name="secrets"/>; whether it changed.</summary>
-    public async Task<bool> EnsureAsync(AppSecrets secrets, CancellationToken cancellationToken)
+    /// <summary>The Secret podman holds under its name, or null; fails, before anything changes, when it is not this app's.</summary>
+    public async Task<PodmanSecrets.Found?> FindAsync(CancellationToken cancellationToken)
     {
         var found = await PodmanSecrets.FindAsync(pods, Name, cancellationToken).ConfigureAwait(false);
+        return found is null || PodmanSecrets.Ours(found, options)
+            ? found
+            : throw new DistributedApplicationException(
+                $"The deploy failed, and changed nothing: secret '{Name}' {AppOwnership.Whose(found.Labels, "was made by hand")}, and PodSuite keeps " +
+                $"the app's parameter values in it: remove it with '{pods.Command("secret", "rm", Name)}'.");
+    }
+
+    /// <summary>Makes it hold <paramref name="secrets"/>, given what <see cref="FindAsync"/> found; whether it changed.</summary>
+    public async Task<bool> EnsureAsync(PodmanSecrets.Found? found, AppSecrets secrets, CancellationToken cancellationToken)
+    {
         if (found?.Labels.GetValueOrDefault(ValuesLabel) == secrets.Hash)
         {
             return false;
@@ -43,18 +45,5 @@ internal sealed class PodmanAppSecret(PodmanPods pods, KubernetesPublishOptions 
     }
 
     /// <summary>Removes it, if it is this app's; whether it did.</summary>
-    public async Task<bool> RemoveAsync(CancellationToken cancellationToken)
-    {
-        if (await PodmanSecrets.FindAsync(pods, Name, cancellationToken).ConfigureAwait(false) is not { } found
-            || !new AppOwnership(ObjectMetadata.PartOf(options)).Owns(found.Labels))
-        {
-            return false;
-        }
-
-        await pods.Command("secret", "rm", Name).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    /// <summary>Thrown where a deploy must stop before anything changes.</summary>
-    public static DistributedApplicationException Refused(string why) => new($"The deploy failed, and changed nothing: {why}");
+    public Task<bool> RemoveAsync(CancellationToken cancellationToken) => PodmanSecrets.RemoveOursAsync(pods, options, Name, cancellationToken);
 }

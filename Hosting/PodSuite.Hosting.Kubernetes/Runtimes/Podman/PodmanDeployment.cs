@@ -33,10 +33,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         // The values first, so that a missing one fails the deploy before anything changes.
         var appSecret = new PodmanAppSecret(pods, options);
         var secrets = await AppSecrets.ResolveAsync(manifests, cancellationToken).ConfigureAwait(false);
-        if (secrets is not null && await appSecret.RefusalAsync(cancellationToken).ConfigureAwait(false) is { } notOurs)
-        {
-            throw PodmanAppSecret.Refused(notOurs);
-        }
+        var foundSecret = secrets is null ? null : await appSecret.FindAsync(cancellationToken).ConfigureAwait(false);
 
         var work = workDirectory();
         Directory.CreateDirectory(work);
@@ -51,7 +48,7 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             LogLoginSecretMadeAnew(logger, string.Join(", ", DashboardPod.NewLoginSecret().Keys));
         }
 
-        if (secrets is not null && await appSecret.EnsureAsync(secrets, cancellationToken).ConfigureAwait(false))
+        if (secrets is not null && await appSecret.EnsureAsync(foundSecret, secrets, cancellationToken).ConfigureAwait(false))
         {
             LogAppSecret(logger, appSecret.Name, string.Join(", ", secrets.Values.Keys));
         }

@@ -1,5 +1,4 @@
 using Aspire.Hosting.ApplicationModel;
-using PodSuite.Hosting.Kubernetes.Rendering;
 using PodSuite.Hosting.Kubernetes.Telemetry;
 
 namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
@@ -27,7 +26,7 @@ internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOption
         var values = DashboardPod.NewLoginSecret();
         var keys = string.Join(',', values.Keys);
         var found = await FindAsync(cancellationToken).ConfigureAwait(false);
-        if (found is not null && (!Ours(found.Labels) || found.Labels.GetValueOrDefault(KeysLabel) == keys))
+        if (found is not null && (!PodmanSecrets.Ours(found, options) || found.Labels.GetValueOrDefault(KeysLabel) == keys))
         {
             return new(found.Id, Created: false, MadeAnew: false);
         }
@@ -43,16 +42,8 @@ internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOption
     }
 
     /// <summary>Removes the Secret if this app's deploys made it; whether it did.</summary>
-    public async Task<bool> RemoveAsync(CancellationToken cancellationToken)
-    {
-        if (await FindAsync(cancellationToken).ConfigureAwait(false) is not { } found || !Ours(found.Labels))
-        {
-            return false;
-        }
-
-        await pods.Command("secret", "rm", KubernetesPodsDashboard.LoginSecretName).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public Task<bool> RemoveAsync(CancellationToken cancellationToken) =>
+        PodmanSecrets.RemoveOursAsync(pods, options, KubernetesPodsDashboard.LoginSecretName, cancellationToken);
 
     /// <summary>The browser token the running dashboard was given (podman shows a container's environment).</summary>
     public async Task<string?> BrowserTokenAsync(CancellationToken cancellationToken)
@@ -66,7 +57,6 @@ internal sealed class PodmanLoginSecret(PodmanPods pods, KubernetesPublishOption
             : null;
     }
 
-    private bool Ours(IReadOnlyDictionary<string, string> labels) => new AppOwnership(ObjectMetadata.PartOf(options)).Owns(labels);
 
     private Task<PodmanSecrets.Found?> FindAsync(CancellationToken cancellationToken) =>
         PodmanSecrets.FindAsync(pods, KubernetesPodsDashboard.LoginSecretName, cancellationToken);

@@ -32,6 +32,20 @@ internal static class PodmanSecrets
         return new Found(secret.Id, secret.Spec.Labels ?? []);
     }
 
+    /// <summary>Removes the secret if it is this app's; whether it did.</summary>
+    public static async Task<bool> RemoveOursAsync(PodmanPods pods, KubernetesPublishOptions options, string name, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(pods, name, cancellationToken).ConfigureAwait(false) is not { } found || !Ours(found, options))
+        {
+            return false;
+        }
+
+        await pods.Command("secret", "rm", name).RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public static bool Ours(Found secret, KubernetesPublishOptions options) => new AppOwnership(ObjectMetadata.PartOf(options)).Owns(secret.Labels);
+
     /// <summary>Creates the secret with this app's labels and <paramref name="labels"/>; its ID.</summary>
     public static async Task<string> CreateAsync(
         PodmanPods pods, KubernetesPublishOptions options, string name, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken,
