@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using PodSuite.Hosting.Local;
 using PodSuite.Hosting.Validation;
 
@@ -11,7 +12,8 @@ namespace PodSuite.Hosting;
 /// Wires the pod model into the app host once, however many pods it has: before anything starts (run or publish), the
 /// model is completed (<see cref="PodModelHooks.Completing"/>), checked, then acted on (<see cref="PodModelHooks.Validated"/>),
 /// in that order whatever order the app host's calls came in; in a local run, the shared volume directories and the
-/// pods' dashboard states.
+/// pods' dashboard states. Images configured under <c>PodSuite:Images</c> replace the model's first
+/// (<see cref="ImageOverrides"/>).
 /// </summary>
 internal static class PodLifecycle
 {
@@ -29,6 +31,8 @@ internal static class PodLifecycle
         builder.Services.TryAddSingleton<AppHostFailures>();
         builder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
         {
+            ImageOverrides.Apply(e.Model, builder.Configuration,
+                e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ImageOverrides).FullName!));
             foreach (var complete in hooks.Completing)
             {
                 await complete(e, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using PodSuite.Hosting.Validation;
+
+namespace PodSuite.Hosting;
+
+/// <summary>
+/// Container images replaced by configuration, <c>PodSuite:Images:&lt;resource&gt;=registry/repository:tag</c>: for a
+/// machine that cannot reach the registry the app host's integrations name (a mirror, an air-gapped site, the images
+/// <c>eng/pods/setup.sh</c> builds), without a change to the app host's code. Applied before the app starts, so the
+/// local run and the published manifests both use the replacement.
+/// </summary>
+internal static partial class ImageOverrides
+{
+    public const string Section = "PodSuite:Images";
+
+    public static void Apply(DistributedApplicationModel model, IConfiguration configuration, ILogger logger)
+    {
+        var errors = new ModelErrors();
+        foreach (var setting in configuration.GetSection(Section).GetChildren())
+        {
+            var key = $"{Section}:{setting.Key}";
+            var resource = model.Resources.FirstOrDefault(r => string.Equals(r.Name, setting.Key, StringComparison.OrdinalIgnoreCase));
+            if (resource?.Annotations.OfType<ContainerImageAnnotation>().LastOrDefault() is not { } annotation)
+            {
+                errors.Add(resource is null
+                    ? $"'{key}' names no resource of this app host; remove the setting or correct the name."
+                    : $"'{key}' names '{resource.Name}', which has no container image to replace; remove the setting.");
+                continue;
+            }
+
+            var match = s_reference.Match(setting.Value ?? "");
+            if (!match.Success)
+            {
+                errors.Add($"'{key}' is '{setting.Value}', not an image reference; give one like 'registry.example/team/redis:7.0'.");
+                continue;
+            }
+
+            var before = Describe(annotation);
+            annotation.Registry = match.Groups["registry"].Success ? match.Groups["registry"].Value : null;
+            annotation.Image = match.Groups["repository"].Value;
+            // Aspire's annotation holds a tag or a digest: setting one clears the other, so the one given is set last.
+            annotation.SHA256 = null;
+            annotation.Tag = match.Groups["tag"].Success ? match.Groups["tag"].Value : null;
+            if (match.Groups["digest"].Success)
+            {
+                annotation.SHA256 = match.Groups["digest"].Value;
+            }
+            LogReplaced(logger, resource.Name, Describe(annotation), before, key);
+        }
+
+        errors.ThrowIfAny("The images configured under 'PodSuite:Images' cannot be used:");
+    }
+
+    private static string Describe(ContainerImageAnnotation image) =>
+        (image.Registry is { } registry ? registry + "/" : "") + image.Image +
+        (image.SHA256 is { } digest ? "@sha256:" + digest : image.Tag is { } tag ? ":" + tag : "");
+
+    // [registry/]repository[:tag][@sha256:digest]: a first part with a dot or a port, or 'localhost', is a registry.
+    private static readonly Regex s_reference = new(
+        @"^(?:(?<registry>localhost(?::[0-9]+)?|[a-z0-9.-]+\.[a-z0-9.-]+(?::[0-9]+)?|[a-z0-9.-]+:[0-9]+)/)?" +
+        @"(?<repository>[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)" +
+        @"(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@sha256:(?<digest>[a-f0-9]{64}))?$",
+        RegexOptions.CultureInvariant);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "'{Resource}' uses the image {Image} instead of {Before} ({Key}).")]
+    private static partial void LogReplaced(ILogger logger, string resource, string image, string before, string key);
+}
