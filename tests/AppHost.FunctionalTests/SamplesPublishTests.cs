@@ -29,7 +29,8 @@ public sealed class SamplesPublishTests : IDisposable
         var cache = Single<V1Service>(objects, "cache");
         Assert.Equal(("ClusterIP", 6379), (cache.Spec.Type, cache.Spec.Ports.Single().Port));
         var cachePolicy = Single<V1NetworkPolicy>(objects, "cache");
-        Assert.Equal("shop", Assert.Single(Assert.Single(cachePolicy.Spec.Ingress).FromProperty).PodSelector.MatchLabels["app.kubernetes.io/name"]);
+        Assert.Equal(["report", "shop"],
+            Assert.Single(cachePolicy.Spec.Ingress).FromProperty.Select(p => p.PodSelector.MatchLabels["app.kubernetes.io/name"]).Order());
 
         var shop = Single<V1Deployment>(objects, "shop").Spec.Template.Spec;
         var visits = Assert.Single(shop.Containers, c => c.Name == "visits");
@@ -45,12 +46,31 @@ public sealed class SamplesPublishTests : IDisposable
         var postgres = Assert.Single(Single<V1Deployment>(objects, "pg").Spec.Template.Spec.Containers);
         Assert.StartsWith("docker.io/library/postgres:", postgres.Image);
         Assert.Contains("CREATE DATABASE \"appdb\";", Single<V1ConfigMap>(objects, "pg-initdb").Data["podsuite-create-databases.sql"]);
+        // The data volumes are claims named without the hash of this clone's path, and the databases run as their users.
+        Assert.Equal(["samples-cache-data", "samples-pg-data"], objects.OfType<V1PersistentVolumeClaim>().Select(c => c.Metadata.Name).Order());
+        Assert.Equal((999L, 999L), (postgres.SecurityContext.RunAsUser, Single<V1Deployment>(objects, "pg").Spec.Template.Spec.SecurityContext.FsGroup));
 
         var report = Assert.Single(Single<V1Deployment>(objects, "report").Spec.Template.Spec.Containers);
         Assert.StartsWith("http://shop:", report.Env.Single(e => e.Name == "services__visits__http__0").Value);
         Assert.DoesNotContain(objects, o => o is V1Secret);
         Assert.Contains("| `visits.ConnectionStrings__appdb` | `Host=pg;Port=5432;Username=postgres;Password=<pg-password>;Database=appdb` |",
             await File.ReadAllTextAsync(Path.Combine(_output.FullName, "README.md")));
+    }
+
+    [Fact]
+    public async Task AFailedStepEndsAnAppHostThatCallsAspiresPlainRunWithANonZeroExitCode()
+    {
+        // The samples end with builder.Build().Run(), as Aspire's templates do: Aspire's run alone would end 0 here.
+        var file = Path.Combine(_output.FullName, "a-file");
+        await File.WriteAllTextAsync(file, "not a directory");
+
+        var (exitCode, output) = await TestRepository.RunAsync("dotnet",
+            ["run", "--project", "samples/AppHost", "--no-build", "--", "--operation", "publish", "--step", "publish-kubernetes-pods", "--output-path", file],
+            TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains($"The output '{file}' is a file. Publish to a directory, such as 'manifests'.", output);
+        Assert.Equal("not a directory", await File.ReadAllTextAsync(file));
     }
 
     private static T Single<T>(IEnumerable<object> objects, string name) where T : IKubernetesObject<V1ObjectMeta> =>
