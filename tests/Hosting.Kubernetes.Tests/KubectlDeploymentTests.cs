@@ -38,13 +38,13 @@ public sealed class KubectlDeploymentTests : IDisposable
 
         Assert.Equal("kubectl --context prod apply --server-side --field-manager=podsuite -k /out", kubectl.Apply("/out").ToString());
         Assert.Equal(
-            "kubectl --context prod -n demo-apps delete deployments,jobs,pods,services,configmaps,networkpolicies,secrets " +
+            "kubectl --context prod -n demo-apps delete deployments,jobs,pods,services,configmaps,networkpolicies,secrets,persistentvolumeclaims " +
             "-l 'app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo,!podsuite.io/data' --wait=true",
             kubectl.Delete().ToString());
         var options = Options();
         options.DestroyData = true;
         Assert.EndsWith(
-            "secrets -l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo --wait=true",
+            "secrets,persistentvolumeclaims -l app.kubernetes.io/managed-by=podsuite,app.kubernetes.io/part-of=demo --wait=true",
             new KubectlDeployment(options, NullLogger.Instance, () => "manifests").Delete().ToString());
     }
 

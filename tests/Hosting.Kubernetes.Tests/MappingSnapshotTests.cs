@@ -168,6 +168,13 @@ public class MappingSnapshotTests
         builder.AddPod("empty");
     });
 
+    [Fact]
+    public Task ADatabasesDataVolumeIsAClaimAndItsImageRunsAsItsOwnUser() => MatchesSnapshotsAsync("data-volumes", builder =>
+    {
+        var cache = builder.AddRedis("cache").WithDataVolume("cache-data");
+        builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WithReference(cache).WithVolume("/var/cache/app");
+    });
+
     private static async Task MatchesSnapshotsAsync(
         string scenario, Action<IDistributedApplicationBuilder> model, Action<KubernetesPublishOptions>? configure = null)
     {

@@ -44,6 +44,11 @@ internal static class ManifestFiles
                 Add("networkpolicy.yaml", KubernetesYaml.Serialize(pod.NetworkPolicy));
             }
 
+            if (pod.Claims is { Count: > 0 } claims)
+            {
+                Add("persistentvolumeclaims.yaml", KubernetesYaml.SerializeAll(claims));
+            }
+
             files[$"{pod.Name}/kustomization.yaml"] = Kustomization(resources);
 
             void Add(string file, string yaml)

@@ -62,6 +62,6 @@ internal static partial class OwnedFiles
     public static string HashOfFile(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     // The files PodSuite generates: README.md and kustomization.yaml at the root, and a pod's own files in its folder.
-    [GeneratedRegex(@"^(?<hash>[0-9a-f]{64})  (?<file>(README\.md|kustomization\.yaml)|[a-z0-9]([-a-z0-9]*[a-z0-9])?/(kustomization|deployment|pod|job|service|configmaps|networkpolicy)\.yaml)\z")]
+    [GeneratedRegex(@"^(?<hash>[0-9a-f]{64})  (?<file>(README\.md|kustomization\.yaml)|[a-z0-9]([-a-z0-9]*[a-z0-9])?/(kustomization|deployment|pod|job|service|configmaps|networkpolicy|persistentvolumeclaims)\.yaml)\z")]
     private static partial Regex RecordLine();
 }

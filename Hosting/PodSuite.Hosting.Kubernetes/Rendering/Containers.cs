@@ -12,10 +12,10 @@ internal static class Containers
 
     public static V1Container Of(
         IResource member, ContainerRole role, MemberSettings settings, IReadOnlyList<ConfigFiles> configFiles,
-        PortPlan ports, KubernetesPublishOptions options, PublishReport report)
+        IReadOnlyList<V1VolumeMount> dataMounts, PortPlan ports, KubernetesPublishOptions options, PublishReport report)
     {
         var probes = Probes.For(member, role, ports, report);
-        List<V1VolumeMount> mounts = [.. SharedVolumes.MountsOf(member), .. configFiles.Select(f => f.Mount)];
+        List<V1VolumeMount> mounts = [.. SharedVolumes.MountsOf(member), .. configFiles.Select(f => f.Mount), .. dataMounts];
         mounts.AddRange(ScratchDirectory.MountFor(mounts));
         return new V1Container
         {
@@ -37,9 +37,14 @@ internal static class Containers
         };
     }
 
-    // The image's user where it is not known to be non-root by number: the SDK's .NET images run as APP_UID.
+    // The image's user where it is not known to be non-root by number: the SDK's .NET images run as APP_UID, the
+    // database images Aspire chooses as their own users.
     private static long? UserOf(IResource member) =>
         member.TryGetLastAnnotation<ContainerUserAnnotation>(out var user) ? user.User
         : member is ProjectResource ? SecurityDefaults.DotNetAppUser
-        : null;
+        : Integrations.DatabaseImages.Of(member)?.User;
+
+    /// <summary>The group the pod's volumes are given to, so that the member can write them: its image's, where known.</summary>
+    public static long? VolumeGroupOf(IResource member) =>
+        member is ProjectResource ? SecurityDefaults.DotNetAppUser : Integrations.DatabaseImages.Of(member)?.Group;
 }

@@ -14,6 +14,9 @@ internal sealed class ObjectMetadata(KubernetesPublishOptions options)
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedBy = "podsuite";
 
+    /// <summary>The label that marks an object as the app's data (its Secret, its volumes' claims): destroy keeps them.</summary>
+    public const string DataLabel = "podsuite.io/data";
+
     private readonly string _partOf = PartOf(options);
 
     /// <summary>Checks the settings that end up in every object: the namespace, and the application's label.</summary>

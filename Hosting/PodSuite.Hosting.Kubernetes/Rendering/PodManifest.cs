@@ -13,13 +13,16 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <param name="ConfigMaps">The ConfigMaps of its members' config files.</param>
 /// <param name="NetworkPolicy">What may connect to the pod; none where the runtime has no network policies.</param>
 /// <param name="SecretValues">The keys of the app's Secret its containers read, for the deploy to fill; never written.</param>
+/// <param name="Claims">The PersistentVolumeClaims of its members' named volumes (<see cref="DataVolumes"/>).</param>
 internal sealed record PodManifest(
     string Name, IKubernetesObject<V1ObjectMeta> Workload, IReadOnlyList<V1Service> Services, IReadOnlyList<V1ConfigMap> ConfigMaps,
-    V1NetworkPolicy? NetworkPolicy, IReadOnlyList<Planning.AppSecretValue>? SecretValues = null)
+    V1NetworkPolicy? NetworkPolicy, IReadOnlyList<Planning.AppSecretValue>? SecretValues = null,
+    IReadOnlyList<V1PersistentVolumeClaim>? Claims = null)
 {
     /// <summary>Every object, workload first.</summary>
     public IEnumerable<IKubernetesObject<V1ObjectMeta>> Objects =>
-        [Workload, .. Services, .. ConfigMaps, .. NetworkPolicy is null ? Array.Empty<IKubernetesObject<V1ObjectMeta>>() : [NetworkPolicy]];
+        [Workload, .. Services, .. ConfigMaps, .. NetworkPolicy is null ? Array.Empty<IKubernetesObject<V1ObjectMeta>>() : [NetworkPolicy],
+         .. Claims ?? []];
 
     public V1PodSpec PodSpec => Workload switch
     {

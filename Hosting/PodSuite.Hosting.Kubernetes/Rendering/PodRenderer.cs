@@ -17,40 +17,56 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
     public PodManifest Render(PodPlan pod)
     {
         var order = plan.Orders[pod];
+        var selector = _metadata.SelectorOf(pod);
+        var labels = _metadata.LabelsOf(pod, order.AppContainers[0]);
         var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, plan.Addresses.AddressOf(wait), plan.Options)).ToList();
         var configFiles = new List<ConfigFiles>();
+        var dataVolumes = new List<DataVolumes.Volume>();
         foreach (var member in order.InitSteps)
         {
             var role = order.NativeSidecars.Contains(member) ? ContainerRole.NativeSidecar : ContainerRole.InitStep;
-            initContainers.Add(Container(member, role, pod, configFiles));
+            initContainers.Add(Container(member, role, pod, labels, configFiles, dataVolumes));
         }
 
-        var containers = order.AppContainers.Select(member => Container(member, ContainerRole.App, pod, configFiles)).ToList();
-        List<V1Volume> volumes = [.. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume), ScratchDirectory.Volume()];
+        var containers = order.AppContainers.Select(member => Container(member, ContainerRole.App, pod, labels, configFiles, dataVolumes)).ToList();
+        List<V1Volume> volumes =
+        [
+            .. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume),
+            .. dataVolumes.Select(v => v.PodVolume).DistinctBy(v => v.Name), ScratchDirectory.Volume(),
+        ];
+        var claims = dataVolumes.Select(v => v.Claim).OfType<V1PersistentVolumeClaim>().DistinctBy(c => c.Metadata.Name).ToList();
         var spec = new V1PodSpec
         {
             AutomountServiceAccountToken = SecurityDefaults.MountServiceAccountToken,
-            SecurityContext = SecurityDefaults.Pod(),
+            SecurityContext = SecurityDefaults.Pod(VolumeGroupOf(order, dataVolumes.Count > 0)),
             InitContainers = initContainers.Count > 0 ? initContainers : null,
             Containers = containers,
             Volumes = volumes,
             RestartPolicy = Workloads.RestartPolicyOf(order),
         };
-        var selector = _metadata.SelectorOf(pod);
-        var labels = _metadata.LabelsOf(pod, order.AppContainers[0]);
         return new PodManifest(
             pod.Name,
             Workloads.Of(pod, order, spec, _metadata, selector, labels),
             Services.Of(plan.ServicePortsOf(pod), _metadata, selector, labels),
             [.. configFiles.Select(f => f.ConfigMap)],
             NetworkPolicies.Of(pod, plan.ServicePortsOf(pod), plan.Callers, _metadata, labels),
-            [.. order.InitSteps.Concat(order.AppContainers).SelectMany(m => plan.Settings[m].SecretValues).DistinctBy(v => v.Key)]);
+            [.. order.InitSteps.Concat(order.AppContainers).SelectMany(m => plan.Settings[m].SecretValues).DistinctBy(v => v.Key)],
+            claims);
     }
 
-    private V1Container Container(IResource member, ContainerRole role, PodPlan pod, List<ConfigFiles> podConfigFiles)
+    private V1Container Container(
+        IResource member, ContainerRole role, PodPlan pod, Dictionary<string, string> labels, List<ConfigFiles> podConfigFiles,
+        List<DataVolumes.Volume> podDataVolumes)
     {
         var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
         podConfigFiles.AddRange(configFiles);
-        return Containers.Of(member, role, plan.Settings[member], configFiles, plan.Ports, plan.Options, report);
+        var dataVolumes = DataVolumes.Of(member, _metadata, labels, report);
+        dataVolumes.AddRange(WritableDirectories.Of(member, dataVolumes.Select(v => v.Mount.MountPath)));
+        podDataVolumes.AddRange(dataVolumes);
+        return Containers.Of(member, role, plan.Settings[member], configFiles, [.. dataVolumes.Select(v => v.Mount)], plan.Ports, plan.Options, report);
     }
+
+    // The group that owns the pod's volumes, so its members can write them: the first member's whose image says.
+    private static long? VolumeGroupOf(StartOrder order, bool hasVolumes) =>
+        hasVolumes ? order.InitSteps.Concat(order.AppContainers).Select(Containers.VolumeGroupOf).FirstOrDefault(g => g is not null) : null;
 }

@@ -21,9 +21,11 @@ internal static class SecurityDefaults
     private const string SeccompProfile = "RuntimeDefault";
     private const string AllCapabilities = "ALL";
 
-    public static V1PodSecurityContext Pod() => new()
+    /// <param name="fsGroup">The group given the pod's volumes, where a member must write them.</param>
+    public static V1PodSecurityContext Pod(long? fsGroup = null) => new()
     {
         RunAsNonRoot = true,
+        FsGroup = fsGroup,
         SeccompProfile = new V1SeccompProfile { Type = SeccompProfile },
     };
 

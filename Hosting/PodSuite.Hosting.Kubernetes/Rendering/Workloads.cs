@@ -6,12 +6,13 @@ using PodSuite.Hosting.Kubernetes.Planning;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// A pod's workload: a Deployment of one replica; when every app container runs to completion, a bare Pod that is not
+/// A pod's workload: a Deployment of one replica (replaced whole, <c>Recreate</c>, when it has a claim); when every app container runs to completion, a bare Pod that is not
 /// restarted, or a Job when the model asks for one (<c>PublishAsJob</c>).
 /// </summary>
 internal static class Workloads
 {
     private const string RestartNever = "Never";
+    private const string RecreateStrategy = "Recreate";
 
     /// <summary>The pod's restart policy: Never for a bare pod that runs to completion; a Deployment's pods keep Kubernetes' default.</summary>
     public static string? RestartPolicyOf(StartOrder order) => order.RunsToCompletion ? RestartNever : null;
@@ -48,6 +49,11 @@ internal static class Workloads
             Spec = new V1DeploymentSpec
             {
                 Replicas = 1,
+                // A claim that one node at a time may mount (ReadWriteOnce): the old pod must let go of it before the
+                // new one starts, or a rollout on another node waits forever.
+                Strategy = spec.Volumes?.Any(v => v.PersistentVolumeClaim is not null) == true
+                    ? new V1DeploymentStrategy { Type = RecreateStrategy }
+                    : null,
                 Selector = new V1LabelSelector { MatchLabels = selector },
                 Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = labels }, Spec = spec },
             },

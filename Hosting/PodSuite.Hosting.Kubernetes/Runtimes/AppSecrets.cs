@@ -15,7 +15,7 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 internal sealed class AppSecrets
 {
     /// <summary>The label that marks the app's Secret as data: destroy keeps it, with the volumes it opens.</summary>
-    public const string DataLabel = "podsuite.io/data";
+    public const string DataLabel = Rendering.ObjectMetadata.DataLabel;
 
     /// <summary>The annotation on a pod's template with the hash of the Secret's values it reads.</summary>
     public const string HashAnnotation = "podsuite.io/secrets";

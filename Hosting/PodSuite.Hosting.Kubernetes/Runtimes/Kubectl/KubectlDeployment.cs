@@ -27,7 +27,7 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Kubectl;
 internal sealed partial class KubectlDeployment(KubernetesPublishOptions options, ILogger logger, Func<string> workDirectory, string kubectl = "kubectl") : IPodDeployment
 {
     public const string FieldManager = "podsuite";
-    private const string DeletedKinds = "deployments,jobs,pods,services,configmaps,networkpolicies,secrets";
+    private const string DeletedKinds = "deployments,jobs,pods,services,configmaps,networkpolicies,secrets,persistentvolumeclaims";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     public async Task DeployAsync(IReadOnlyList<PodManifest> pods, CancellationToken cancellationToken)

@@ -53,6 +53,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
             LogAppSecret(logger, appSecret.Name, string.Join(", ", secrets.Values.Keys));
         }
 
+        // A claim's volume is the app's data: made once, labelled as such, and kept however often its pod is played.
+        foreach (var claim in found.SelectMany(p => p.Claims).Where(c => c.Value is null).Select(c => c.Key).Distinct())
+        {
+            await pods.Command(["volume", "create", .. _ownership.LabelArguments, "--label", $"{ObjectMetadata.DataLabel}=true", claim])
+                .RunCheckedAsync(CommandTimeout, cancellationToken).ConfigureAwait(false);
+            LogClaimMade(logger, claim);
+        }
+
         var leftReady = new Dictionary<string, DeployedPodStatus>();
         foreach (var (pod, existing) in manifests.Zip(found))
         {
@@ -136,7 +144,8 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         return [.. manifests.Select(pod => new FoundPod(
             pod.Name,
             held.GetValueOrDefault(pod.Name),
-            VolumesOf(pod).ToDictionary(v => v, v => volumes.GetValueOrDefault(v))))];
+            VolumesOf(pod).ToDictionary(v => v, v => volumes.GetValueOrDefault(v)),
+            ClaimsOf(pod).ToDictionary(v => v, v => volumes.GetValueOrDefault(v))))];
     }
 
     // One error naming every pod and volume in the way that is not this app's, and how to remove it; null when none is.
@@ -155,6 +164,16 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
                 if (volumeLabels is not null && !_ownership.OwnsVolume(volumeLabels, pod.PodLabels))
                 {
                     refused.Add($"volume '{volume}' {AppOwnership.Whose(volumeLabels, "was made by hand")}: remove it with '{pods.Command("volume", "rm", volume)}'");
+                }
+            }
+
+            // Data is never adopted: a claim's volume that is not labelled as this app's may hold someone's data.
+            foreach (var (claim, claimLabels) in pod.Claims)
+            {
+                if (claimLabels is not null && !_ownership.Owns(claimLabels))
+                {
+                    refused.Add($"volume '{claim}', the claim of pod '{pod.Name}', {AppOwnership.Whose(claimLabels, "was made by hand")}: " +
+                                $"rename the model's volume, or remove it with '{pods.Command("volume", "rm", claim)}' if its data can go");
                 }
             }
         }
@@ -183,7 +202,8 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         var ours = (await pods.PodsAsync(cancellationToken).ConfigureAwait(false)).Where(p => _ownership.Owns(p.Value)).Select(p => p.Key).ToList();
         var volumes = await pods.VolumesAsync(cancellationToken).ConfigureAwait(false);
         var adopted = manifests.Where(p => ours.Contains(p.Name)).SelectMany(VolumesOf).Where(v => volumes.GetValueOrDefault(v) is { Count: 0 });
-        var labelled = volumes.Where(v => _ownership.Owns(v.Value)).Select(v => v.Key);
+        // The claims' volumes hold the app's data: they go only when asked to, with the Secret that opens them.
+        var labelled = volumes.Where(v => _ownership.Owns(v.Value) && (options.DestroyData || !v.Value.ContainsKey(ObjectMetadata.DataLabel))).Select(v => v.Key);
         var removed = labelled.Concat(adopted).ToList();
         foreach (var pod in ours)
         {
@@ -199,9 +219,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         }
 
         var appSecret = new PodmanAppSecret(pods, options);
+        foreach (var data in removed.Where(v => volumes.GetValueOrDefault(v)?.ContainsKey(ObjectMetadata.DataLabel) == true))
+        {
+            LogRemovedData(logger, $"volume {data}");
+        }
+
         if (options.DestroyData && await appSecret.RemoveAsync(cancellationToken).ConfigureAwait(false))
         {
-            LogRemovedData(logger, appSecret.Name);
+            LogRemovedData(logger, $"secret {appSecret.Name}");
         }
 
         LogDestroyed(logger, ours.Count, _ownership.PartOf);
@@ -242,7 +267,12 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     }
 
     // The volumes podman makes of the pod's emptyDirs and ConfigMaps, named after the pod (PodmanManifests).
-    private static IEnumerable<string> VolumesOf(PodManifest pod) => (pod.PodSpec.Volumes ?? []).Select(v => v.ConfigMap?.Name ?? v.Name);
+    private static IEnumerable<string> VolumesOf(PodManifest pod) =>
+        (pod.PodSpec.Volumes ?? []).Where(v => v.PersistentVolumeClaim is null).Select(v => v.ConfigMap?.Name ?? v.Name);
+
+    // The volumes of the pod's claims, named after the claim: the same volume whichever pod mounts it.
+    private static IEnumerable<string> ClaimsOf(PodManifest pod) =>
+        (pod.PodSpec.Volumes ?? []).Select(v => v.PersistentVolumeClaim?.ClaimName).OfType<string>();
 
     /// <summary>
     /// The play of one pod's file, with TLS verified for every registry: one that serves plain HTTP (the one
@@ -318,11 +348,14 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
         ": made anew with every key ({Keys}), since an earlier version made it without some (podman's secrets cannot be changed, nor read back)")]
     private static partial void LogLoginSecretMadeAnew(ILogger logger, string keys);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed secret {Name}, the app's data, as DestroyData asked")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Name}, the app's data, as DestroyData asked")]
     private static partial void LogRemovedData(ILogger logger, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Secret {Name}: made with {Keys}")]
     private static partial void LogAppSecret(ILogger logger, string name, string keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Volume {Name}: made for its claim, kept until destroy is asked to remove data")]
+    private static partial void LogClaimMade(ILogger logger, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: unchanged, left as it is")]
     private static partial void LogUnchanged(ILogger logger, string pod);
@@ -339,7 +372,10 @@ internal sealed partial class PodmanDeployment(KubernetesPublishOptions options,
     /// <param name="Name">The pod's name.</param>
     /// <param name="PodLabels">The labels of the pod podman holds under that name; <see langword="null"/> when none.</param>
     /// <param name="Volumes">The labels of each of its volumes podman holds; <see langword="null"/> for one it does not.</param>
-    private sealed record FoundPod(string Name, IReadOnlyDictionary<string, string>? PodLabels, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>?> Volumes);
+    /// <param name="Claims">The same, for the volumes of its claims.</param>
+    private sealed record FoundPod(
+        string Name, IReadOnlyDictionary<string, string>? PodLabels, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>?> Volumes,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>?> Claims);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed {Count} pods of '{PartOf}'")]
     private static partial void LogDestroyed(ILogger logger, int count, string partOf);

@@ -26,7 +26,8 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// <item>podman takes no namespace from the downward API, and expands neither <c>$(NAME)</c> nor <c>$$</c> in a value,
 /// a command or an argument: they are written in, as the kubelet would resolve them;</item>
 /// <item>podman makes each emptyDir and ConfigMap volume a named volume, shared by name across pods (and a ConfigMap's
-/// kept after them): they, and the ConfigMaps, are named after their pod.</item>
+/// kept after them): they, and the ConfigMaps, are named after their pod;</item>
+/// <item>a PersistentVolumeClaim is a named volume of the claim's name, which the deploy makes and keeps.</item>
 /// </list>
 /// </summary>
 internal sealed class PodmanManifests : IManifestAdapter
@@ -62,7 +63,8 @@ internal sealed class PodmanManifests : IManifestAdapter
             bare.Metadata.Annotations[InitContainerTypeAnnotation] = KeepInitContainers;
         }
 
-        return pod with { Workload = bare, Services = [], NetworkPolicy = null, ConfigMaps = configMaps };
+        // The claims' volumes are made by the deploy, labelled as the app's data (kube play would make them unlabelled).
+        return pod with { Workload = bare, Services = [], NetworkPolicy = null, ConfigMaps = configMaps, Claims = [] };
     }
 
     /// <summary>

@@ -1,0 +1,30 @@
+using Aspire.Hosting.ApplicationModel;
+using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Validation;
+
+namespace PodSuite.Hosting.Kubernetes.Rendering;
+
+/// <summary>
+/// The directories an image PodSuite knows must write (<see cref="Integrations.DatabaseImages"/>), on a root file system
+/// that is read-only: an emptyDir each, unless a volume of the model's is mounted there.
+/// </summary>
+internal static class WritableDirectories
+{
+    public static IEnumerable<DataVolumes.Volume> Of(IResource member, IEnumerable<string> mounted)
+    {
+        var taken = mounted.Select(m => m.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
+        foreach (var directory in Integrations.DatabaseImages.Of(member)?.WritableDirectories ?? [])
+        {
+            if (taken.Contains(directory))
+            {
+                continue;
+            }
+
+            var name = KubernetesRules.Slug($"{member.Name}-{directory}");
+            yield return new DataVolumes.Volume(
+                new V1Volume { Name = name, EmptyDir = new V1EmptyDirVolumeSource() },
+                new V1VolumeMount { Name = name, MountPath = directory },
+                null);
+        }
+    }
+}
