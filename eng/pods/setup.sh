@@ -59,8 +59,7 @@ in_registry() {
 import_rootfs() {
   local rootfs=$1 image=$2; shift 2
   tar -C "$rootfs" -cf "$PODSUITE_WORK/rootfs.tar" .
-  podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV APP_UID=1654' \
-    "$@" "$PODSUITE_WORK/rootfs.tar" "$image" >/dev/null
+  podman import -q --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' "$@" "$PODSUITE_WORK/rootfs.tar" "$image" >/dev/null
   podman push -q "$image" >/dev/null
   rm -f "$PODSUITE_WORK/rootfs.tar"
 }
@@ -70,13 +69,63 @@ if ! in_registry "$deps" || ! in_registry "$base"; then
   # From the mirror apt uses here, so it works wherever apt does, behind a company's mirror too.
   debootstrap --variant=minbase --include=ca-certificates,libicu72,libssl3 bookworm "$rootfs" "$("$(dirname "$0")/debian-mirror.sh" bookworm)" >/dev/null
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-  import_rootfs "$rootfs" "$deps"
+  import_rootfs "$rootfs" "$deps" --change 'ENV APP_UID=1654'
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
   mkdir -p "$rootfs/usr/share/dotnet/shared"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$rootfs/usr/share/dotnet/"
   cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$rootfs/usr/share/dotnet/shared/"
   ln -sf /usr/share/dotnet/dotnet "$rootfs/usr/bin/dotnet"
-  import_rootfs "$rootfs" "$base" --change 'ENV DOTNET_ROOT=/usr/share/dotnet'
+  import_rootfs "$rootfs" "$base" --change 'ENV APP_UID=1654' --change 'ENV DOTNET_ROOT=/usr/share/dotnet'
+  rm -rf "$rootfs"
+fi
+# Redis and PostgreSQL for the samples' databases, and an image for their waits (Docker Hub cannot be reached here),
+# from Debian's packages. The databases keep the contract Aspire relies on in the official images (redis, postgres):
+# the same ports, data paths, environment variables, init scripts and user (uid and gid 999); see eng/pods/images/.
+# Manifests for users still name the official images: the samples are pointed at these by configuration
+# (PodSuite__Images__<resource>, PodSuite__WaitImage; README).
+redis="$PODSUITE_REGISTRY/debian/redis:7.0"
+postgres="$PODSUITE_REGISTRY/debian/postgres:15"
+debian_rootfs() {
+  local rootfs=$1 user=$2; shift 2
+  rm -rf "$rootfs"
+  debootstrap --variant=minbase --include="$1" bookworm "$rootfs" "$("$(dirname "$0")/debian-mirror.sh" bookworm)" >/dev/null
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  [ -n "$user" ] || return 0
+  # The official images' user is 999:999, and a volume made for them is owned so.
+  local old_uid
+  old_uid=$(chroot "$rootfs" id -u "$user")
+  chroot "$rootfs" groupmod -g 999 "$user"
+  chroot "$rootfs" usermod -u 999 -g 999 "$user"
+  chroot "$rootfs" find / -xdev -uid "$old_uid" -exec chown -h 999:999 {} +
+}
+# What waits for another pod's Service (PodSuite:WaitImage; busybox by default, whose nc Debian builds without -z):
+# sh, sleep and an nc with -z and -w (netcat-openbsd).
+wait_image="$PODSUITE_REGISTRY/debian/netcat:bookworm"
+if ! in_registry "$wait_image"; then
+  rootfs="$PODSUITE_WORK/rootfs-netcat"
+  debian_rootfs "$rootfs" "" netcat-openbsd
+  import_rootfs "$rootfs" "$wait_image"
+  rm -rf "$rootfs"
+fi
+if ! in_registry "$redis"; then
+  rootfs="$PODSUITE_WORK/rootfs-redis"
+  debian_rootfs "$rootfs" redis redis-server
+  install -d -o 999 -g 999 "$rootfs/data"
+  import_rootfs "$rootfs" "$redis" --change 'WORKDIR /data' --change 'EXPOSE 6379' --change 'CMD ["redis-server"]'
+  rm -rf "$rootfs"
+fi
+if ! in_registry "$postgres"; then
+  rootfs="$PODSUITE_WORK/rootfs-postgres"
+  debian_rootfs "$rootfs" postgres postgresql-15
+  # Debian's package makes a cluster of its own; the entry point makes the one the image's settings ask for.
+  rm -rf "$rootfs/etc/postgresql/15" "$rootfs/var/lib/postgresql/15"
+  install -d -o 999 -g 999 -m 0755 "$rootfs/var/lib/postgresql" "$rootfs/var/run/postgresql"
+  install -d -m 0755 "$rootfs/docker-entrypoint-initdb.d"
+  install -m 0755 "$(dirname "$0")/images/postgres-entrypoint.sh" "$rootfs/usr/local/bin/docker-entrypoint.sh"
+  import_rootfs "$rootfs" "$postgres" \
+    --change 'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV PGDATA=/var/lib/postgresql/15/docker' --change 'EXPOSE 5432' \
+    --change 'ENTRYPOINT ["docker-entrypoint.sh"]' --change 'CMD ["postgres"]' --change 'STOPSIGNAL SIGINT'
   rm -rf "$rootfs"
 fi
 # The Aspire dashboard that deploys publish with the pods (Microsoft's registry cannot be reached here): the standalone
@@ -102,4 +151,4 @@ if ! in_registry "$dashboard"; then
     "$container" "$dashboard" >/dev/null
   podman push -q "$dashboard" >/dev/null
 fi
-echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base, dashboard $dashboard"
+echo "pod runtime ready: $(podman --version), registry $PODSUITE_REGISTRY, base images $deps and $base, dashboard $dashboard, databases $redis and $postgres, waits $wait_image"

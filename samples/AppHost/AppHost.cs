@@ -3,8 +3,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddKubernetesPods("kubernetes");
 
-var cache = builder.AddRedis("cache");
-var appdb = builder.AddPostgres("pg").AddDatabase("appdb");
+var cache = builder.AddRedis("cache").WithDataVolume();
+var appdb = builder.AddPostgres("pg").WithDataVolume().AddDatabase("appdb");
 var apiKey = builder.AddParameter("api-key", secret: true);
 
 var shop = builder.AddPod("shop").PublishWithService(PodServiceType.NodePort);
@@ -15,9 +15,10 @@ var visits = builder.AddProject<Projects.Visits>("visits")
     .WithEnvironment("Visits__ApiKey", apiKey)
     .WithExternalHttpEndpoints();
 
-// A project in no pod is a pod of its own, reaching the shop through its Service.
+// A project in no pod is a pod of its own, reaching the shop through its Service and the databases through theirs.
 builder.AddProject<Projects.Visits>("report")
     .WithReference(visits.GetEndpoint("http"))
+    .WithReference(cache).WithReference(appdb)
     .WithEnvironment("Visits__Role", "report");
 
 builder.Build().Run();
