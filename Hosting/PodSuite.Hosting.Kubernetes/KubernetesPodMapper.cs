@@ -33,7 +33,7 @@ internal static class KubernetesPodMapper
         var rendered = plan.Pods.Select(renderer.Render).ToList();
         report.ThrowIfAnyError();
 
-        var manifests = rendered.Select(runtime.Adapt).ToList();
+        var manifests = rendered.Select(pod => runtime.Adapt(pod, report)).ToList();
         foreach (var problem in ObjectRules.Check(manifests.SelectMany(m => m.Objects)))
         {
             report.Errors.Add(problem);

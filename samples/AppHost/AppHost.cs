@@ -1,5 +1,6 @@
-// An app host shaped like a user's, not like the demo's: Aspire's Redis and PostgreSQL, a secret parameter, a pod of a
-// project, and a project in no pod. PodSuite publishes it as it is (README, "Apps with databases").
+// An app host shaped like a user's, not like the demo's: Aspire's Redis and PostgreSQL with data volumes, a secret
+// parameter, a pod of a project in two replicas, and a project in no pod. PodSuite publishes it as it is (README, "Apps
+// with databases").
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddKubernetesPods("kubernetes");
 
@@ -13,7 +14,8 @@ var visits = builder.AddProject<Projects.Visits>("visits")
     .WithReference(cache).WaitFor(cache)
     .WithReference(appdb).WaitFor(appdb)
     .WithEnvironment("Visits__ApiKey", apiKey)
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithReplicas(2);
 
 // A project in no pod is a pod of its own, reaching the shop through its Service and the databases through theirs.
 builder.AddProject<Projects.Visits>("report")

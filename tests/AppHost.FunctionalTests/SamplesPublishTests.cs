@@ -32,6 +32,7 @@ public sealed class SamplesPublishTests : IDisposable
         Assert.Equal(["report", "shop"],
             Assert.Single(cachePolicy.Spec.Ingress).FromProperty.Select(p => p.PodSelector.MatchLabels["app.kubernetes.io/name"]).Order());
 
+        Assert.Equal(2, Single<V1Deployment>(objects, "shop").Spec.Replicas);
         var shop = Single<V1Deployment>(objects, "shop").Spec.Template.Spec;
         var visits = Assert.Single(shop.Containers, c => c.Name == "visits");
         Assert.Equal(("samples-secrets", "visits.ConnectionStrings__cache"), SecretOf(visits, "ConnectionStrings__cache"));

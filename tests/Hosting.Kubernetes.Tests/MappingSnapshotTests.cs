@@ -175,6 +175,14 @@ public class MappingSnapshotTests
         builder.AddContainer("app", "example/app").InPod(builder.AddPod("web")).WithReference(cache).WithVolume("/var/cache/app");
     });
 
+    [Fact]
+    public Task APodsReplicasComeFromItsMembers() => MatchesSnapshotsAsync("replicas", builder =>
+    {
+        var pod = builder.AddPod("web");
+        builder.AddContainer("app", "example/app").InPod(pod).WithAnnotation(new ReplicaAnnotation(2));
+        builder.AddContainer("sidecar", "example/sidecar").InPod(pod);
+    });
+
     private static async Task MatchesSnapshotsAsync(
         string scenario, Action<IDistributedApplicationBuilder> model, Action<KubernetesPublishOptions>? configure = null)
     {

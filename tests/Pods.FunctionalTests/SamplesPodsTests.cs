@@ -37,6 +37,8 @@ public sealed class SamplesPodsTests(SamplesRuntime samples) : IDisposable
             "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /visits HTTP/1.0\\r\\n\\r\\n' >&3 && cat <&3"], TimeSpan.FromMinutes(1));
         Assert.True(exitCode == 0, report);
         Assert.Contains($"\"recorded\":{after.Recorded}", report);
+        // The shop asks for two copies (WithReplicas(2)); podman plays one, and the deploy says so.
+        Assert.Contains("Pod 'shop' asks for 2 replicas; podman runs one", samples.DeployOutput);
     }
 
     [SkippableFact]

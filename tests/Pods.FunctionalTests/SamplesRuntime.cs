@@ -19,6 +19,9 @@ public sealed class SamplesRuntime : IAsyncLifetime
 
     public string? Unavailable { get; private set; }
 
+    /// <summary>What the first deploy printed.</summary>
+    public string DeployOutput { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         var (podman, _) = await TestRepository.RunAsync("podman", ["--version"], StepTimeout);
@@ -41,7 +44,7 @@ public sealed class SamplesRuntime : IAsyncLifetime
         }
 
         await RunStepAsync("destroy-pods", "--PodSuite:DestroyData=true");
-        await RunStepAsync("deploy-pods");
+        DeployOutput = await RunStepAsync("deploy-pods");
     }
 
     public async Task DisposeAsync()

@@ -46,7 +46,7 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
         };
         return new PodManifest(
             pod.Name,
-            Workloads.Of(pod, order, spec, _metadata, selector, labels),
+            Workloads.Of(pod, order, spec, PodReplicas.Of(pod, order, claims.Count > 0, report), _metadata, selector, labels),
             Services.Of(plan.ServicePortsOf(pod), _metadata, selector, labels),
             [.. configFiles.Select(f => f.ConfigMap)],
             NetworkPolicies.Of(pod, plan.ServicePortsOf(pod), plan.Callers, _metadata, labels),

@@ -6,7 +6,8 @@ using PodSuite.Hosting.Kubernetes.Planning;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// A pod's workload: a Deployment of one replica (replaced whole, <c>Recreate</c>, when it has a claim); when every app container runs to completion, a bare Pod that is not
+/// A pod's workload: a Deployment of the pod's replicas (<see cref="PodReplicas"/>; replaced whole, <c>Recreate</c>, when it
+/// has a claim); when every app container runs to completion, a bare Pod that is not
 /// restarted, or a Job when the model asks for one (<c>PublishAsJob</c>).
 /// </summary>
 internal static class Workloads
@@ -18,7 +19,8 @@ internal static class Workloads
     public static string? RestartPolicyOf(StartOrder order) => order.RunsToCompletion ? RestartNever : null;
 
     public static IKubernetesObject<V1ObjectMeta> Of(
-        PodPlan pod, StartOrder order, V1PodSpec spec, ObjectMetadata metadata, Dictionary<string, string> selector, Dictionary<string, string> labels)
+        PodPlan pod, StartOrder order, V1PodSpec spec, int replicas, ObjectMetadata metadata, Dictionary<string, string> selector,
+        Dictionary<string, string> labels)
     {
         if (order.RunsToCompletion && pod.Pod?.Annotations.OfType<PodJobAnnotation>().LastOrDefault() is { } job)
         {
@@ -48,7 +50,7 @@ internal static class Workloads
             Metadata = metadata.Named(pod.Name, labels),
             Spec = new V1DeploymentSpec
             {
-                Replicas = 1,
+                Replicas = replicas,
                 // A claim that one node at a time may mount (ReadWriteOnce): the old pod must let go of it before the
                 // new one starts, or a rollout on another node waits forever.
                 Strategy = spec.Volumes?.Any(v => v.PersistentVolumeClaim is not null) == true

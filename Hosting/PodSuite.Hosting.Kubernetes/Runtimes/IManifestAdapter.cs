@@ -1,3 +1,4 @@
+using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Runtimes;
@@ -8,5 +9,7 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes;
 /// </summary>
 internal interface IManifestAdapter
 {
-    PodManifest Adapt(PodManifest pod);
+    /// <param name="pod">The pod's plain objects.</param>
+    /// <param name="report">Where the adapter says what it could not carry.</param>
+    PodManifest Adapt(PodManifest pod, PublishReport report);
 }

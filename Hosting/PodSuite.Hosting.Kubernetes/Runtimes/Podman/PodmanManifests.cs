@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
+using PodSuite.Hosting.Kubernetes.Planning;
 using PodSuite.Hosting.Kubernetes.Rendering;
 
 namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
@@ -19,6 +20,7 @@ namespace PodSuite.Hosting.Kubernetes.Runtimes.Podman;
 /// reached only on podman's network (by the pods that call it, and as <c>kubectl port-forward</c> would, at the pod's
 /// own address);</item>
 /// <item>podman has no Jobs: a Job becomes the bare Pod it would run;</item>
+/// <item>podman has no Deployments to scale: a pod with replicas runs once, with a warning;</item>
 /// <item>podman runs a liveness probe as a health check inside the container, an HTTP one with <c>curl</c>, which the
 /// .NET images lack: it becomes the same request made with bash's <c>/dev/tcp</c>;</item>
 /// <item>podman joins an exec probe's words with spaces and runs them with <c>/bin/sh -c</c>: each word the model gave
@@ -37,8 +39,15 @@ internal sealed class PodmanManifests : IManifestAdapter
     public const string RestartOnFailure = "OnFailure";
     public const string DefaultNamespace = "default";
 
-    public PodManifest Adapt(PodManifest pod)
+    public PodManifest Adapt(PodManifest pod, PublishReport report)
     {
+        if (pod.Workload is V1Deployment { Spec.Replicas: > 1 and var replicas })
+        {
+            report.Warnings.Add(
+                $"Pod '{pod.Name}' asks for {replicas} replicas; podman runs one: a pod is played once on this machine, " +
+                "and its host ports could not be published twice.");
+        }
+
         var bare = BarePod(pod.Workload);
         // A container port number is one listener of the pod, whichever container declares it: the first Service port
         // that targets it is where podman publishes it, if the pod's NetworkPolicy admits anyone to it (a rule with no
