@@ -111,6 +111,30 @@ public static class PodPublishingExtensions
     }
 
     /// <summary>
+    /// Chooses how the container's image runs when published: <see cref="ContainerSecurityProfile.Restricted"/> with the
+    /// image's numeric user and the directories it writes, or <see cref="ContainerSecurityProfile.ImageDefaults"/>. Without
+    /// it, an image PodSuite does not know runs as the image says, with a warning; PodSuite's own .NET images and Aspire's
+    /// Redis and PostgreSQL run restricted.
+    /// </summary>
+    /// <typeparam name="T">The type of the resource.</typeparam>
+    /// <param name="builder">The container.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The resource builder, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// builder.AddContainer("web", "docker.io/nginxinc/nginx-unprivileged", "1.27")
+    ///     .PublishWithSecurityProfile(ContainerSecurityProfile.Restricted(101, 101, "/var/cache/nginx"));
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<T> PublishWithSecurityProfile<T>(this IResourceBuilder<T> builder, ContainerSecurityProfile profile)
+        where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(profile);
+        return builder.WithAnnotation(new ContainerSecurityProfileAnnotation(profile), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>
     /// Gives the member's published container an environment variable whose value is a key of a Kubernetes Secret of
     /// your own (<c>valueFrom.secretKeyRef</c>), so that the value is never written into a manifest. Create the Secret
     /// in the pods' namespace before the deploy (<c>kubectl create secret generic api --from-literal=key=...</c>). Only

@@ -242,10 +242,10 @@ public class KubernetesMappingTests
     }
 
     [Fact]
-    public async Task EveryPodIsRestrictedByDefault()
+    public async Task APodOfPodSuitesOwnImagesIsRestrictedByDefault()
     {
         var builder = PodModel.CreatePublishingBuilder();
-        builder.AddContainer("app", "example/app").InPod(builder.AddPod("pod"));
+        builder.AddFakeProject("app").InPod(builder.AddPod("pod"));
 
         var spec = (await builder.MapAsync()).Pod("pod").PodSpec;
 

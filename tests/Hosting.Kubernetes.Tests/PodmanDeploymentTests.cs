@@ -186,8 +186,9 @@ public sealed class PodmanDeploymentTests : IDisposable
     {
         var builder = PodModel.CreatePublishingBuilder();
         var mc2 = builder.AddPod("mc2");
-        builder.AddContainer("producer", "example/ipc").InPod(mc2).RunsToCompletion();
-        builder.AddContainer("consumer", "example/ipc").InPod(mc2).RunsToCompletion();
+        // Restricted, as the demo's own images are, so the pod has its scratch volume.
+        builder.AddContainer("producer", "example/ipc").InPod(mc2).RunsToCompletion().PublishWithSecurityProfile(ContainerSecurityProfile.Restricted(1654));
+        builder.AddContainer("consumer", "example/ipc").InPod(mc2).RunsToCompletion().PublishWithSecurityProfile(ContainerSecurityProfile.Restricted(1654));
         var options = Publisher.ForPodman;
         options.DeployTimeout = timeout;
         options.Registry = registry ?? options.Registry;

@@ -10,18 +10,16 @@ namespace PodSuite.Hosting.Kubernetes.Integrations;
 /// </summary>
 internal static class DatabaseImages
 {
-    /// <summary>An image's numeric user and group, and the directories it writes.</summary>
-    public sealed record Profile(long User, long Group, IReadOnlyList<string> WritableDirectories);
-
-    private static readonly Dictionary<string, Profile> s_profiles = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ContainerSecurityProfile> s_profiles = new(StringComparer.Ordinal)
     {
         // redis-server writes its snapshots to its working directory.
-        ["Aspire.Hosting.ApplicationModel.RedisResource"] = new(999, 999, ["/data"]),
+        ["Aspire.Hosting.ApplicationModel.RedisResource"] = ContainerSecurityProfile.Restricted(999, 999, "/data"),
         // The data directory (under /var/lib/postgresql from PostgreSQL 18, where Aspire mounts its data volume), and
         // the server's socket.
-        ["Aspire.Hosting.ApplicationModel.PostgresServerResource"] = new(999, 999, ["/var/lib/postgresql", "/var/run/postgresql"]),
+        ["Aspire.Hosting.ApplicationModel.PostgresServerResource"] =
+            ContainerSecurityProfile.Restricted(999, 999, "/var/lib/postgresql", "/var/run/postgresql"),
     };
 
     /// <summary>The profile of a member's image, or null when PodSuite knows nothing of it.</summary>
-    public static Profile? Of(IResource member) => s_profiles.GetValueOrDefault(member.GetType().FullName ?? "");
+    public static ContainerSecurityProfile? Of(IResource member) => s_profiles.GetValueOrDefault(member.GetType().FullName ?? "");
 }

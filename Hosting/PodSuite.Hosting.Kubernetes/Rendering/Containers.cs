@@ -12,11 +12,16 @@ internal static class Containers
 
     public static V1Container Of(
         IResource member, ContainerRole role, MemberSettings settings, IReadOnlyList<ConfigFiles> configFiles,
-        IReadOnlyList<V1VolumeMount> dataMounts, PortPlan ports, KubernetesPublishOptions options, PublishReport report)
+        IReadOnlyList<V1VolumeMount> dataMounts, PortPlan ports, KubernetesPublishOptions options, bool podIsNonRoot, PublishReport report)
     {
         var probes = Probes.For(member, role, ports, report);
         List<V1VolumeMount> mounts = [.. SharedVolumes.MountsOf(member), .. configFiles.Select(f => f.Mount), .. dataMounts];
-        mounts.AddRange(ScratchDirectory.MountFor(mounts));
+        var profile = SecurityProfiles.Of(member);
+        if (profile.IsRestricted)
+        {
+            mounts.AddRange(ScratchDirectory.MountFor(mounts));
+        }
+
         return new V1Container
         {
             Name = member.Name,
@@ -27,9 +32,9 @@ internal static class Containers
             Args = settings.Arguments.Count > 0 ? [.. settings.Arguments.Select(VariableReferences.Literal)] : null,
             Env = EnvironmentVariables.Of(member, settings),
             Ports = ContainerPorts.Of(member, ports),
-            VolumeMounts = mounts,
+            VolumeMounts = mounts.Count > 0 ? mounts : null,
             Resources = ResourceRequirements.For(ResourceRequirements.Of(member)),
-            SecurityContext = SecurityDefaults.Container(UserOf(member)),
+            SecurityContext = SecurityDefaults.Container(profile, podIsNonRoot),
             RestartPolicy = role == ContainerRole.NativeSidecar ? RestartAlways : null,
             ReadinessProbe = probes.Readiness,
             LivenessProbe = probes.Liveness,
@@ -37,14 +42,6 @@ internal static class Containers
         };
     }
 
-    // The image's user where it is not known to be non-root by number: the SDK's .NET images run as APP_UID, the
-    // database images Aspire chooses as their own users.
-    private static long? UserOf(IResource member) =>
-        member.TryGetLastAnnotation<ContainerUserAnnotation>(out var user) ? user.User
-        : member is ProjectResource ? SecurityDefaults.DotNetAppUser
-        : Integrations.DatabaseImages.Of(member)?.User;
-
-    /// <summary>The group the pod's volumes are given to, so that the member can write them: its image's, where known.</summary>
-    public static long? VolumeGroupOf(IResource member) =>
-        member is ProjectResource ? SecurityDefaults.DotNetAppUser : Integrations.DatabaseImages.Of(member)?.Group;
+    /// <summary>The group that owns the pod's volumes, so that the member can write them: its profile's, where known.</summary>
+    public static long? VolumeGroupOf(IResource member) => SecurityProfiles.Of(member).Group;
 }

@@ -19,29 +19,37 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
         var order = plan.Orders[pod];
         var selector = _metadata.SelectorOf(pod);
         var labels = _metadata.LabelsOf(pod, order.AppContainers[0]);
-        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, plan.Addresses.AddressOf(wait), plan.Options)).ToList();
+        var members = order.InitSteps.Concat(order.AppContainers).ToList();
+        members.ForEach(m => SecurityProfiles.WarnIfUnknown(m, report));
+        var allRestricted = members.TrueForAll(m => SecurityProfiles.Of(m).IsRestricted);
+        var initContainers = order.ServiceWaits.Select(wait => ServiceWaits.Of(wait, plan.Addresses.AddressOf(wait), plan.Options, allRestricted)).ToList();
         var configFiles = new List<ConfigFiles>();
         var dataVolumes = new List<DataVolumes.Volume>();
         foreach (var member in order.InitSteps)
         {
             var role = order.NativeSidecars.Contains(member) ? ContainerRole.NativeSidecar : ContainerRole.InitStep;
-            initContainers.Add(Container(member, role, pod, labels, configFiles, dataVolumes));
+            initContainers.Add(Container(member, role, pod, labels, configFiles, dataVolumes, allRestricted));
         }
 
-        var containers = order.AppContainers.Select(member => Container(member, ContainerRole.App, pod, labels, configFiles, dataVolumes)).ToList();
+        var containers = order.AppContainers.Select(member => Container(member, ContainerRole.App, pod, labels, configFiles, dataVolumes, allRestricted)).ToList();
         List<V1Volume> volumes =
         [
             .. SharedVolumes.Of(pod), .. configFiles.Select(f => f.Volume),
-            .. dataVolumes.Select(v => v.PodVolume).DistinctBy(v => v.Name), ScratchDirectory.Volume(),
+            .. dataVolumes.Select(v => v.PodVolume).DistinctBy(v => v.Name),
         ];
+        if (initContainers.Concat(containers).Any(c => c.VolumeMounts?.Any(m => m.Name == ScratchDirectory.VolumeName) == true))
+        {
+            volumes.Add(ScratchDirectory.Volume());
+        }
+
         var claims = dataVolumes.Select(v => v.Claim).OfType<V1PersistentVolumeClaim>().DistinctBy(c => c.Metadata.Name).ToList();
         var spec = new V1PodSpec
         {
             AutomountServiceAccountToken = SecurityDefaults.MountServiceAccountToken,
-            SecurityContext = SecurityDefaults.Pod(VolumeGroupOf(order, dataVolumes.Count > 0)),
+            SecurityContext = SecurityDefaults.Pod(VolumeGroupOf(order, dataVolumes.Count > 0), allRestricted),
             InitContainers = initContainers.Count > 0 ? initContainers : null,
             Containers = containers,
-            Volumes = volumes,
+            Volumes = volumes.Count > 0 ? volumes : null,
             RestartPolicy = Workloads.RestartPolicyOf(order),
         };
         return new PodManifest(
@@ -56,14 +64,14 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
 
     private V1Container Container(
         IResource member, ContainerRole role, PodPlan pod, Dictionary<string, string> labels, List<ConfigFiles> podConfigFiles,
-        List<DataVolumes.Volume> podDataVolumes)
+        List<DataVolumes.Volume> podDataVolumes, bool podIsNonRoot)
     {
         var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
         podConfigFiles.AddRange(configFiles);
         var dataVolumes = DataVolumes.Of(member, _metadata, labels, report);
         dataVolumes.AddRange(WritableDirectories.Of(member, dataVolumes.Select(v => v.Mount.MountPath)));
         podDataVolumes.AddRange(dataVolumes);
-        return Containers.Of(member, role, plan.Settings[member], configFiles, [.. dataVolumes.Select(v => v.Mount)], plan.Ports, plan.Options, report);
+        return Containers.Of(member, role, plan.Settings[member], configFiles, [.. dataVolumes.Select(v => v.Mount)], plan.Ports, plan.Options, podIsNonRoot, report);
     }
 
     // The group that owns the pod's volumes, so its members can write them: the first member's whose image says.

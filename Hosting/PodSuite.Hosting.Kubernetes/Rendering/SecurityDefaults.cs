@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 
 namespace PodSuite.Hosting.Kubernetes.Rendering;
@@ -5,7 +6,8 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <summary>
 /// Pod Security Standards "restricted", the one place every pod and container gets it: non-root, no privilege
 /// escalation, all capabilities dropped, RuntimeDefault seccomp; beyond it, a read-only root file system (with a
-/// writable <see cref="ScratchDirectory"/>) and no service account token.
+/// writable <see cref="ScratchDirectory"/>) and no service account token. A container whose image PodSuite does not
+/// know runs as its image says, without privilege escalation (<see cref="ContainerSecurityProfile.ImageDefaults"/>).
 /// </summary>
 internal static class SecurityDefaults
 {
@@ -22,19 +24,27 @@ internal static class SecurityDefaults
     private const string AllCapabilities = "ALL";
 
     /// <param name="fsGroup">The group given the pod's volumes, where a member must write them.</param>
-    public static V1PodSecurityContext Pod(long? fsGroup = null) => new()
+    /// <param name="allRestricted">
+    /// Whether every container is restricted: then the pod says non-root for all; else each restricted container says it.
+    /// </param>
+    public static V1PodSecurityContext Pod(long? fsGroup, bool allRestricted) => new()
     {
-        RunAsNonRoot = true,
+        RunAsNonRoot = allRestricted ? true : null,
         FsGroup = fsGroup,
         SeccompProfile = new V1SeccompProfile { Type = SeccompProfile },
     };
 
-    /// <param name="runAsUser">The user, where the image's own is not known to be non-root by number.</param>
-    public static V1SecurityContext Container(long? runAsUser) => new()
-    {
-        AllowPrivilegeEscalation = false,
-        Capabilities = new V1Capabilities { Drop = [AllCapabilities] },
-        ReadOnlyRootFilesystem = true,
-        RunAsUser = runAsUser,
-    };
+    /// <summary>A restricted container's settings (with its user), or an image-defaults one's (no privilege escalation alone).</summary>
+    /// <param name="profile">The container's profile.</param>
+    /// <param name="podIsNonRoot">Whether the pod already says non-root for every container.</param>
+    public static V1SecurityContext Container(ContainerSecurityProfile profile, bool podIsNonRoot = true) => profile.IsRestricted
+        ? new()
+        {
+            AllowPrivilegeEscalation = false,
+            Capabilities = new V1Capabilities { Drop = [AllCapabilities] },
+            ReadOnlyRootFilesystem = true,
+            RunAsUser = profile.User,
+            RunAsNonRoot = podIsNonRoot ? null : true,
+        }
+        : new() { AllowPrivilegeEscalation = false };
 }

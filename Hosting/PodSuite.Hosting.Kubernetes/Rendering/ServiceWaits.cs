@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
 
@@ -13,7 +14,8 @@ internal static class ServiceWaits
     /// <param name="service">The Service port to wait for.</param>
     /// <param name="address">Where that Service is reached from this pod.</param>
     /// <param name="options">The publish's settings, with the image that waits.</param>
-    public static V1Container Of(ServicePortPlan service, (string Host, int Port) address, KubernetesPublishOptions options)
+    /// <param name="podIsNonRoot">Whether the pod says non-root for every container, or each must.</param>
+    public static V1Container Of(ServicePortPlan service, (string Host, int Port) address, KubernetesPublishOptions options, bool podIsNonRoot)
     {
         var target = $"{address.Host} {address.Port.ToString(CultureInfo.InvariantCulture)}";
         return new V1Container
@@ -24,7 +26,7 @@ internal static class ServiceWaits
             Command = ["sh", "-c",
                 $"until nc -z -w {ConnectTimeoutSeconds} {target}; do echo waiting for {service.Member.Name} at {target}; sleep {RetrySeconds}; done"],
             Resources = ResourceRequirements.For(ResourceRequirements.ServiceWait),
-            SecurityContext = SecurityDefaults.Container(SecurityDefaults.NobodyUser),
+            SecurityContext = SecurityDefaults.Container(ContainerSecurityProfile.Restricted(SecurityDefaults.NobodyUser), podIsNonRoot),
         };
     }
 }

@@ -5,15 +5,15 @@ using PodSuite.Hosting.Kubernetes.Validation;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// The directories an image PodSuite knows must write (<see cref="Integrations.DatabaseImages"/>), on a root file system
-/// that is read-only: an emptyDir each, unless a volume of the model's is mounted there.
+/// The directories a restricted container writes (<see cref="SecurityProfiles"/>), on a root file system that is
+/// read-only: an emptyDir each, unless a volume of the model's is mounted there.
 /// </summary>
 internal static class WritableDirectories
 {
     public static IEnumerable<DataVolumes.Volume> Of(IResource member, IEnumerable<string> mounted)
     {
         var taken = mounted.Select(m => m.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
-        foreach (var directory in Integrations.DatabaseImages.Of(member)?.WritableDirectories ?? [])
+        foreach (var directory in SecurityProfiles.Of(member).WritableDirectories)
         {
             if (taken.Contains(directory))
             {

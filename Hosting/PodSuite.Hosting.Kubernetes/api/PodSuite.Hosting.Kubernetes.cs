@@ -14,6 +14,15 @@ namespace Aspire.Hosting.ApplicationModel
         public ContainerResourcesAnnotation(Aspire.Hosting.ApplicationModel.ContainerResources resources) { }
         public Aspire.Hosting.ApplicationModel.ContainerResources Resources { get; }
     }
+    public sealed class ContainerSecurityProfile
+    {
+        public long? Group { get; }
+        public bool IsRestricted { get; }
+        public long? User { get; }
+        public System.Collections.Generic.IReadOnlyList<string> WritableDirectories { get; }
+        public static Aspire.Hosting.ApplicationModel.ContainerSecurityProfile ImageDefaults { get; }
+        public static Aspire.Hosting.ApplicationModel.ContainerSecurityProfile Restricted(long user, long? group = default, params string[] writableDirectories) { }
+    }
     public sealed class EndpointServiceTypeAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
     {
         public EndpointServiceTypeAnnotation(string endpointName, Aspire.Hosting.ApplicationModel.PodServiceType type) { }
@@ -121,6 +130,8 @@ namespace Aspire.Hosting
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithLivenessCommand<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, params string[] command)
             where T : Aspire.Hosting.ApplicationModel.IComputeResource { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> PublishWithSecurityProfile<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.ContainerSecurityProfile profile)
+            where T : Aspire.Hosting.ApplicationModel.ContainerResource { }
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> PublishWithService(this Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.PodResource> pod, Aspire.Hosting.ApplicationModel.PodServiceType type, Aspire.Hosting.ApplicationModel.PodServicePorts ports = 0) { }
     }
 }
