@@ -242,6 +242,28 @@ public class KubernetesMappingTests
     }
 
     [Fact]
+    public async Task AContainerBuiltFromADockerfileIsRefusedRatherThanNamedAndNeverBuilt()
+    {
+        var context = Directory.CreateTempSubdirectory("podsuite-dockerfile-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\n");
+            var builder = PodModel.CreatePublishingBuilder();
+            builder.AddDockerfile("legacy", context.FullName).InPod(builder.AddPod("web"));
+
+            var error = await builder.MappingErrorAsync();
+
+            Assert.Contains("'legacy' is built from a Dockerfile (", error);
+            Assert.Contains("which PodSuite does not build or push yet. Build and push its image yourself and give it with " +
+                            "AddContainer(\"legacy\", \"registry/image\", \"tag\"), or make it a project.", error);
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task APodOfPodSuitesOwnImagesIsRestrictedByDefault()
     {
         var builder = PodModel.CreatePublishingBuilder();

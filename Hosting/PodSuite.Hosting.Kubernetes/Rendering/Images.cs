@@ -19,6 +19,12 @@ internal static class Images
         {
             case ProjectResource project:
                 return ProjectImage.Of(project, options).Name;
+            case ContainerResource container when container.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var dockerfile):
+                // Named but never built, its image would be one no registry holds.
+                report.Errors.Add(
+                    $"'{member.Name}' is built from a Dockerfile ({dockerfile.DockerfilePath}), which PodSuite does not build or push yet. " +
+                    $"Build and push its image yourself and give it with AddContainer(\"{member.Name}\", \"registry/image\", \"tag\"), or make it a project.");
+                return null;
             case ContainerResource container when container.TryGetContainerImageName(out var image):
                 return image;
             default:
