@@ -2,7 +2,7 @@ namespace Hosting.Kubernetes.Tests;
 
 /// <summary>
 /// A member's volumes as the app host has them: a named volume is data, so a PersistentVolumeClaim that destroy keeps;
-/// an anonymous one an emptyDir, with a warning; a bind mount is refused. The database images Aspire chooses run as
+/// an anonymous one an emptyDir, with a warning; a writable bind mount is refused. The database images Aspire chooses run as
 /// their own non-root users, with their volumes given to their group and their writable directories mounted.
 /// </summary>
 public class DataVolumeTests
@@ -62,15 +62,15 @@ public class DataVolumeTests
     }
 
     [Fact]
-    public async Task ABindMountIsRefusedNamingTheResourceAndTheAlternatives()
+    public async Task AWritableBindMountIsRefusedNamingTheResourceAndTheAlternatives()
     {
         var builder = PodModel.CreatePublishingBuilder();
         builder.AddContainer("legacy", "example/legacy").InPod(builder.AddPod("web")).WithBindMount("/srv/legacy", "/etc/legacy");
 
         var error = await builder.MappingErrorAsync();
 
-        Assert.Contains("'legacy' bind-mounts '/srv/legacy' at '/etc/legacy', a path of this machine that a cluster has no copy of. " +
-                        "Give the container its files with WithConfigFile, or its data with a named volume", error);
+        Assert.Contains("'legacy' bind-mounts '/srv/legacy' at '/etc/legacy', a path of this machine that a cluster has no copy of, " +
+                        "and writes to it. Give the container its files with WithConfigFile, or its data with a named volume", error);
     }
 
     [Fact]

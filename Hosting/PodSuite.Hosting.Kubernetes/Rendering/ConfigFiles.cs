@@ -7,8 +7,9 @@ using PodSuite.Hosting.Kubernetes.Validation;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// A member's config files: one ConfigMap per directory they are mounted in, mounted as that directory (not every
-/// runtime supports <c>subPath</c>, and a directory mount also sees the ConfigMap's updates).
+/// A member's config files (<c>WithConfigFile</c>, and read-only bind mounts of text, <see cref="BindMounts"/>): one
+/// ConfigMap per directory they are mounted in, mounted as that directory (podman 4.3 mounts a <c>subPath</c> as a
+/// directory, and a directory mount also sees the ConfigMap's updates).
 /// </summary>
 /// <param name="ConfigMap">The files' contents.</param>
 /// <param name="Volume">The pod's volume of the ConfigMap.</param>
@@ -42,18 +43,26 @@ internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1Vol
         new V1Volume { Name = name, ConfigMap = new V1ConfigMapVolumeSource { Name = name } },
         new V1VolumeMount { Name = name, MountPath = directory, ReadOnlyProperty = true });
 
+    // WithConfigFile's files and the read-only bind mounts' (BindMounts), one ConfigMap per directory they are mounted in.
     private static List<ConfigFiles> FromModel(IResource member, PodPlan pod, ObjectMetadata metadata, PublishReport report) =>
         [.. member.Annotations.OfType<ConfigFileAnnotation>()
-            .GroupBy(f => f.MountDirectory.TrimEnd('/'))
+            .Select(f => new BindMounts.File(f.MountDirectory.TrimEnd('/'), f.FileName, File.ReadAllText(f.SourcePath)))
+            .Concat(BindMounts.FilesOf(member, report))
+            .GroupBy(f => f.Directory.Length > 1 ? f.Directory.TrimEnd('/') : f.Directory)
             .Select(directory =>
             {
                 var name = $"{member.Name}-{KubernetesRules.Slug(directory.Key)}";
-                Check(member, directory.Key, name, directory, report);
-                return Mounted(name, directory.Key, pod, metadata, directory.ToDictionary(f => f.FileName, f => File.ReadAllText(f.SourcePath)));
+                Check(member, directory.Key, name, directory.Select(f => f.Name), report);
+                if (directory.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                {
+                    report.Errors.Add($"'{member.Name}' is given two files named '{twice.Key}' in '{directory.Key}': rename or drop one.");
+                }
+
+                return Mounted(name, directory.Key, pod, metadata, directory.DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => f.Text));
             })];
 
     // The ConfigMap's name is also the pod's volume name, so it keeps the stricter rule of the two.
-    private static void Check(IResource member, string directory, string name, IEnumerable<ConfigFileAnnotation> files, PublishReport report)
+    private static void Check(IResource member, string directory, string name, IEnumerable<string> files, PublishReport report)
     {
         if (KubernetesRules.Dns1123Label.Check(name, $"ConfigMap name '{name}', of '{member.Name}' for directory '{directory}' and also a volume name,") is { } problem)
         {
@@ -64,7 +73,7 @@ internal sealed record ConfigFiles(V1ConfigMap ConfigMap, V1Volume Volume, V1Vol
 
         foreach (var file in files)
         {
-            if (KubernetesRules.ConfigMapKey.Check(file.FileName, $"Config file name '{file.FileName}' of '{member.Name}', a ConfigMap key,") is { } keyProblem)
+            if (KubernetesRules.ConfigMapKey.Check(file, $"Config file name '{file}' of '{member.Name}', a ConfigMap key,") is { } keyProblem)
             {
                 report.Errors.Add($"{keyProblem} Rename the file.");
             }

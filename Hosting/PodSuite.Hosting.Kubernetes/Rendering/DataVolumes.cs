@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 using PodSuite.Hosting.Kubernetes.Planning;
@@ -12,8 +11,7 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// that outlives its container, so it becomes a PersistentVolumeClaim of that name (Aspire's own publisher makes it an
 /// emptyDir, which loses it with the pod): <see cref="DefaultSize"/>, <see cref="AccessMode"/>, the cluster's default
 /// storage class, labelled as data so destroy keeps it (<see cref="ObjectMetadata.DataLabel"/>). An anonymous volume
-/// lives as long as its container: an emptyDir, with a warning. A bind mount names a path of the app host's machine,
-/// which a cluster has no copy of: refused.
+/// lives as long as its container: an emptyDir, with a warning. Bind mounts are <see cref="BindMounts"/>' to carry or refuse.
 /// </summary>
 internal static class DataVolumes
 {
@@ -30,10 +28,7 @@ internal static class DataVolumes
         {
             if (mount.Type == ContainerMountType.BindMount)
             {
-                report.Errors.Add(
-                    $"'{member.Name}' bind-mounts '{mount.Source}' at '{mount.Target}', a path of this machine that a cluster has no " +
-                    $"copy of. Give the container its files with {nameof(PodBuilderExtensions.WithConfigFile)}, or its data with a " +
-                    "named volume (WithVolume(\"name\", target)).");
+                // Carried as a ConfigMap, or refused, by BindMounts.
                 continue;
             }
 
