@@ -42,6 +42,8 @@ internal sealed partial class KubernetesPublishOptions
 
     public required KubernetesPodsDashboard Dashboard { get; init; }
 
+    public required KubernetesPodsVolumes Volumes { get; init; }
+
     /// <summary>
     /// The environment's settings overridden by configuration, bound once, and checked: a value a setting cannot take,
     /// two dashboard ports alike, or a registry, tag or image reference a kubelet would refuse, is one error naming the
@@ -66,6 +68,7 @@ internal sealed partial class KubernetesPublishOptions
             WaitImage = environment.WaitImage,
             // A copy: configuration overrides the settings of this publish, not the app model's.
             Dashboard = environment.Dashboard.Copy(),
+            Volumes = environment.Volumes.Copy(),
         };
         try
         {
@@ -90,6 +93,11 @@ internal sealed partial class KubernetesPublishOptions
                 $"('{Section}:Dashboard:OtlpPort' or WithDashboard(d => d.OtlpPort = ...)).");
         }
 
+        if (VolumeProblem(options.Volumes) is { } volumeProblem)
+        {
+            throw new DistributedApplicationException(volumeProblem);
+        }
+
         options.PartOf ??= applicationName;
         options.ImageTag = string.IsNullOrWhiteSpace(options.ImageTag) ? null : options.ImageTag;
         if (Validation.ImageReferences.Problems(options).ToList() is { Count: > 0 } problems)
@@ -98,6 +106,29 @@ internal sealed partial class KubernetesPublishOptions
         }
 
         return options;
+    }
+
+    private static string? VolumeProblem(KubernetesPodsVolumes volumes)
+    {
+        const string Setting = $"{Section}:{nameof(Volumes)}";
+        try
+        {
+            _ = new k8s.Models.ResourceQuantity(volumes.Size).ToDecimal();
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
+        {
+            return $"'{Setting}:{nameof(volumes.Size)}' is '{volumes.Size}', not a Kubernetes quantity: give one such as 1Gi or 500Mi.";
+        }
+
+        if (!KubernetesPodsVolumes.AccessModes.Contains(volumes.AccessMode))
+        {
+            return $"'{Setting}:{nameof(volumes.AccessMode)}' is '{volumes.AccessMode}': give one of {string.Join(", ", KubernetesPodsVolumes.AccessModes)}.";
+        }
+
+        return volumes.StorageClass is { } storageClass
+            && Validation.KubernetesRules.Dns1123Subdomain.Check(storageClass, $"'{Setting}:{nameof(volumes.StorageClass)}' '{storageClass}'") is { } problem
+            ? $"{problem} Give the name of a storage class of the cluster (kubectl get storageclass)."
+            : null;
     }
 
     private static readonly Regex s_failedKey = new(" at '([^']+)'", RegexOptions.CultureInvariant);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Hosting.Kubernetes.Tests;
 
 /// <summary>
@@ -97,6 +99,51 @@ public class DataVolumeTests
         Assert.NotNull(Assert.Single(pg.PodSpec.Volumes, v => v.Name == mounts["/var/run/postgresql"]).EmptyDir);
         Assert.Equal("pg-data", Assert.Single(pg.Claims!).Metadata.Name);
     }
+
+    [Fact]
+    public async Task TheClaimsSizeAccessModeAndStorageClassAreSettingsAndASharedModeAllowsReplicas()
+    {
+        var options = Bind(new() { ["PodSuite:Volumes:Size"] = "5Gi", ["PodSuite:Volumes:AccessMode"] = "ReadWriteMany", ["PodSuite:Volumes:StorageClass"] = "shared-nfs" });
+        var builder = PodModel.CreatePublishingBuilder();
+        var pod = builder.AddPod("web");
+        builder.AddFakeProject("app").InPod(pod).WithReplicas(2);
+        builder.AddContainer("files", "example/files").InPod(pod).WithVolume("files-data", "/srv/files");
+
+        var web = (await builder.MapAsync(options)).Pod("web");
+
+        var claim = Assert.Single(web.Claims!);
+        Assert.Equal(("5Gi", "ReadWriteMany", "shared-nfs"), (claim.Spec.Resources.Requests["storage"].ToString(), claim.Spec.AccessModes.Single(), claim.Spec.StorageClassName));
+        Assert.Equal(2, ((V1Deployment)web.Workload).Spec.Replicas);
+    }
+
+    [Fact]
+    public async Task VolumesThatAreNotPersistentAreEmptyDirsAsAspiresOwnPublisherMakesThem()
+    {
+        var options = Bind(new() { ["PodSuite:Volumes:Persistent"] = "false" });
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("files", "example/files").InPod(builder.AddPod("web")).WithVolume("files-data", "/srv/files");
+
+        var web = (await builder.MapAsync(options)).Pod("web");
+
+        Assert.Empty(web.Claims!);
+        Assert.NotNull(Assert.Single(web.PodSpec.Volumes, v => v.Name == "files-data").EmptyDir);
+        Assert.Null(((V1Deployment)web.Workload).Spec.Strategy);
+    }
+
+    [Theory]
+    [InlineData("Size", "lots", "'PodSuite:Volumes:Size' is 'lots', not a Kubernetes quantity: give one such as 1Gi or 500Mi.")]
+    [InlineData("AccessMode", "Shared", "'PodSuite:Volumes:AccessMode' is 'Shared': give one of ReadWriteOnce, ReadWriteOncePod, ReadWriteMany, ReadOnlyMany.")]
+    [InlineData("StorageClass", "Fast_SSD", "'PodSuite:Volumes:StorageClass' 'Fast_SSD'")]
+    public void AVolumeSettingAClusterWouldRefuseIsAnErrorNamingIt(string setting, string value, string error)
+    {
+        var thrown = Assert.Throws<DistributedApplicationException>(() => Bind(new() { [$"PodSuite:Volumes:{setting}"] = value }));
+
+        Assert.StartsWith(error, thrown.Message);
+    }
+
+    private static KubernetesPublishOptions Bind(Dictionary<string, string?> settings) => KubernetesPublishOptions.Bind(
+        new KubernetesPodsEnvironmentResource("kubernetes") { Registry = "registry.example", ImageTag = "1.2.3", PartOf = "demo" },
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 
     [Fact]
     public async Task APodWithoutVolumesHasNoGroupForThem()

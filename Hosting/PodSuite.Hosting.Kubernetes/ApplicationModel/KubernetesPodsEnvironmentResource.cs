@@ -49,8 +49,8 @@ public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(na
     public string? PartOf { get; set; }
 
     /// <summary>
-    /// Whether destroy removes the app's data too: its Secret of parameter values (the passwords generated for its
-    /// databases among them). Off by default, since the data they open stays.
+    /// Whether destroy removes the app's data too: its volumes' claims, and its Secret of parameter values (the passwords
+    /// generated for its databases among them). Off by default: they belong together.
     /// </summary>
     public bool DestroyData { get; set; }
 
@@ -59,4 +59,7 @@ public sealed class KubernetesPodsEnvironmentResource(string name) : Resource(na
 
     /// <summary>The Aspire dashboard published with the pods, which every container reports to; on by default.</summary>
     public KubernetesPodsDashboard Dashboard { get; } = new();
+
+    /// <summary>How named volumes are published: a PersistentVolumeClaim each by default.</summary>
+    public KubernetesPodsVolumes Volumes { get; } = new();
 }

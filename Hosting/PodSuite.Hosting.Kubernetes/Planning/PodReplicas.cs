@@ -10,7 +10,11 @@ namespace PodSuite.Hosting.Kubernetes.Planning;
 /// </summary>
 internal static class PodReplicas
 {
-    public static int Of(PodPlan pod, StartOrder order, bool hasClaim, PublishReport report)
+    /// <param name="pod">The pod.</param>
+    /// <param name="order">Its start order, which says whether it runs to completion.</param>
+    /// <param name="hasSingleNodeClaim">Whether the pod mounts a claim one node at a time may mount.</param>
+    /// <param name="report">Where a count that cannot hold is an error.</param>
+    public static int Of(PodPlan pod, StartOrder order, bool hasSingleNodeClaim, PublishReport report)
     {
         var asked = pod.Members
             .Select(m => (Member: m, Count: m.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas))
@@ -37,12 +41,13 @@ internal static class PodReplicas
                 $"'{member.Name}' asks for {count} replicas, but pod '{pod.Name}' runs to completion, once. Remove WithReplicas, " +
                 "or make the work a serving member.");
         }
-        else if (count > 1 && hasClaim)
+        else if (count > 1 && hasSingleNodeClaim)
         {
             report.Errors.Add(
                 $"'{member.Name}' asks for {count} replicas, but pod '{pod.Name}' mounts a claim of a named volume, which one node " +
-                "at a time may mount (ReadWriteOnce), so copies on other nodes would never start. Remove WithReplicas, or keep the " +
-                "data in a pod of its own that the copies call.");
+                "at a time may mount (ReadWriteOnce), so copies on other nodes would never start. Remove WithReplicas, keep the " +
+                "data in a pod of its own that the copies call, or give the claims an access mode many nodes share " +
+                "('PodSuite:Volumes:AccessMode', ReadWriteMany, where the storage class offers it).");
         }
 
         return count;

@@ -9,19 +9,18 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// <summary>
 /// A member's volumes as Aspire's model has them (<c>WithVolume</c>, <c>WithDataVolume</c>). A named volume is data
 /// that outlives its container, so it becomes a PersistentVolumeClaim of that name (Aspire's own publisher makes it an
-/// emptyDir, which loses it with the pod): <see cref="DefaultSize"/>, <see cref="AccessMode"/>, the cluster's default
-/// storage class, labelled as data so destroy keeps it (<see cref="ObjectMetadata.DataLabel"/>). An anonymous volume
+/// emptyDir, which loses it with the pod), of the size, access mode and storage class the settings give
+/// (<see cref="KubernetesPodsVolumes"/>, which may also ask for emptyDirs), labelled as data so destroy keeps it
+/// (<see cref="ObjectMetadata.DataLabel"/>). An anonymous volume
 /// lives as long as its container: an emptyDir, with a warning. Bind mounts are <see cref="BindMounts"/>' to carry or refuse.
 /// </summary>
 internal static class DataVolumes
 {
-    public const string DefaultSize = "1Gi";
-    public const string AccessMode = "ReadWriteOnce";
-
     /// <summary>A member's volume in its pod, its mount, and the claim it is made from (none for an emptyDir).</summary>
     public sealed record Volume(V1Volume PodVolume, V1VolumeMount Mount, V1PersistentVolumeClaim? Claim);
 
-    public static List<Volume> Of(IResource member, ObjectMetadata metadata, Dictionary<string, string> podLabels, PublishReport report)
+    public static List<Volume> Of(
+        IResource member, KubernetesPodsVolumes settings, ObjectMetadata metadata, Dictionary<string, string> podLabels, PublishReport report)
     {
         var volumes = new List<Volume>();
         foreach (var mount in member.Annotations.OfType<ContainerMountAnnotation>())
@@ -52,6 +51,15 @@ internal static class DataVolumes
                 continue;
             }
 
+            if (!settings.Persistent)
+            {
+                volumes.Add(new Volume(
+                    new V1Volume { Name = claim, EmptyDir = new V1EmptyDirVolumeSource() },
+                    new V1VolumeMount { Name = claim, MountPath = mount.Target, ReadOnlyProperty = mount.IsReadOnly ? true : null },
+                    null));
+                continue;
+            }
+
             volumes.Add(new Volume(
                 new V1Volume { Name = claim, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = claim } },
                 new V1VolumeMount { Name = claim, MountPath = mount.Target, ReadOnlyProperty = mount.IsReadOnly ? true : null },
@@ -62,8 +70,9 @@ internal static class DataVolumes
                     Metadata = metadata.Named(claim, new Dictionary<string, string>(podLabels) { [ObjectMetadata.DataLabel] = "true" }),
                     Spec = new V1PersistentVolumeClaimSpec
                     {
-                        AccessModes = [AccessMode],
-                        Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(DefaultSize) } },
+                        AccessModes = [settings.AccessMode],
+                        StorageClassName = settings.StorageClass,
+                        Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(settings.Size) } },
                     },
                 }));
         }

@@ -54,7 +54,7 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
         };
         return new PodManifest(
             pod.Name,
-            Workloads.Of(pod, order, spec, PodReplicas.Of(pod, order, claims.Count > 0, report), _metadata, selector, labels),
+            Workloads.Of(pod, order, spec, PodReplicas.Of(pod, order, claims.Count > 0 && plan.Options.Volumes.AccessMode is "ReadWriteOnce" or "ReadWriteOncePod", report), _metadata, selector, labels),
             Services.Of(plan.ServicePortsOf(pod), _metadata, selector, labels),
             [.. configFiles.Select(f => f.ConfigMap)],
             NetworkPolicies.Of(pod, plan.ServicePortsOf(pod), plan.Callers, _metadata, labels),
@@ -68,7 +68,7 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
     {
         var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
         podConfigFiles.AddRange(configFiles);
-        var dataVolumes = DataVolumes.Of(member, _metadata, labels, report);
+        var dataVolumes = DataVolumes.Of(member, plan.Options.Volumes, _metadata, labels, report);
         dataVolumes.AddRange(WritableDirectories.Of(member, dataVolumes.Select(v => v.Mount.MountPath)));
         podDataVolumes.AddRange(dataVolumes);
         return Containers.Of(member, role, plan.Settings[member], configFiles, [.. dataVolumes.Select(v => v.Mount)], plan.Ports, plan.Options, podIsNonRoot, report);

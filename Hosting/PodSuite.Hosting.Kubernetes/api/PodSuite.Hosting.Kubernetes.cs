@@ -59,7 +59,17 @@ namespace Aspire.Hosting.ApplicationModel
         public string Registry { get; set; }
         public Aspire.Hosting.ApplicationModel.PodRuntime Runtime { get; set; }
         public string? RuntimeDepsBaseImage { get; set; }
+        public Aspire.Hosting.ApplicationModel.KubernetesPodsVolumes Volumes { get; }
         public string WaitImage { get; set; }
+    }
+    public sealed class KubernetesPodsVolumes
+    {
+        public static readonly System.Collections.Generic.IReadOnlyList<string> AccessModes;
+        public KubernetesPodsVolumes() { }
+        public string AccessMode { get; set; }
+        public bool Persistent { get; set; }
+        public string Size { get; set; }
+        public string? StorageClass { get; set; }
     }
     public sealed class LivenessCommandAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
     {
