@@ -96,7 +96,7 @@ internal static class KubernetesPodsSteps
         {
             var (options, plan, pods) = await MapAsync(context, report).ConfigureAwait(false);
             using var http = new HttpClient { Timeout = RequestTimeout };
-            await PinnedImages.PinAsync(pods, ProjectImage.OfPods(plan.Pods, options), new ImageRegistry(http), context.Logger, context.CancellationToken).ConfigureAwait(false);
+            await PinnedImages.PinAsync(pods, PodImage.OfPods(plan.Pods, options), new ImageRegistry(http), context.Logger, context.CancellationToken).ConfigureAwait(false);
             await DeploymentOf(context, options, http).DeployAsync(pods, context.CancellationToken).ConfigureAwait(false);
         }), dependsOn: new[] { PushImages, WellKnownPipelineSteps.DeployPrereq }, requiredBy: WellKnownPipelineSteps.Deploy);
 
@@ -112,29 +112,29 @@ internal static class KubernetesPodsSteps
     /// The build and push steps of one image. The builds run one after another (Aspire's SDK builds do anyway), so each
     /// one's time is its own; each push runs as soon as its image is built.
     /// </summary>
-    public static PipelineStep[] ImageSteps(ProjectImage image, ProjectImage? previous, KubernetesPublishOptions options)
+    public static PipelineStep[] ImageSteps(PodImage image, PodImage? previous, KubernetesPublishOptions options)
     {
         var build = new PipelineStep
         {
-            Name = BuildImage(image.Project),
-            Description = $"Builds {image.Name}, the image of {image.Project.Name}, unless the registry holds it.",
+            Name = BuildImage(image.Resource),
+            Description = $"Builds {image.Name}, the image of {image.Resource.Name}, unless the registry holds it.",
             Action = context => PodImageSteps.RunAsync(context, options, "built", (builder, ct) => builder.BuildAsync(image, ct)),
             Tags = [WellKnownPipelineTags.BuildCompute],
             DependsOnSteps = previous is null
                 ? [WellKnownPipelineSteps.BuildPrereq, WellKnownPipelineSteps.CheckContainerRuntime]
-                : [WellKnownPipelineSteps.BuildPrereq, WellKnownPipelineSteps.CheckContainerRuntime, BuildImage(previous.Project)],
+                : [WellKnownPipelineSteps.BuildPrereq, WellKnownPipelineSteps.CheckContainerRuntime, BuildImage(previous.Resource)],
             RequiredBySteps = [BuildImages],
-            Resource = image.Project,
+            Resource = image.Resource,
         };
         var push = new PipelineStep
         {
-            Name = PushImage(image.Project),
+            Name = PushImage(image.Resource),
             Description = $"Pushes {image.Name}, unless the registry holds it.",
             Action = context => PodImageSteps.RunAsync(context, options, "pushed", (builder, ct) => builder.PushAsync(image, ct)),
             Tags = [WellKnownPipelineTags.PushContainerImage],
             DependsOnSteps = [build.Name, WellKnownPipelineSteps.PushPrereq],
             RequiredBySteps = [PushImages],
-            Resource = image.Project,
+            Resource = image.Resource,
         };
         return [build, push];
     }

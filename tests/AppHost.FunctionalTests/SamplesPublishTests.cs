@@ -40,6 +40,12 @@ public sealed class SamplesPublishTests : IDisposable
         Assert.Equal(("samples-secrets", "api-key"), SecretOf(visits, "Visits__ApiKey"));
         Assert.Contains(shop.InitContainers, c => c.Name == "wait-for-cache");
         Assert.Contains(shop.InitContainers, c => c.Name == "wait-for-pg");
+        // The sidecar built from its Dockerfile is named in the registry under its content tag, and its bind-mounted
+        // config file is a ConfigMap.
+        var banner = Assert.Single(shop.Containers, c => c.Name == "banner");
+        Assert.Matches("^localhost:5055/banner:src-[0-9a-f]{12}$", banner.Image);
+        Assert.Equal(65534, banner.SecurityContext.RunAsUser);
+        Assert.Contains("motd:", Single<V1ConfigMap>(objects, "banner-etc-banner").Data["motd.conf"]);
 
         var redis = Assert.Single(Single<V1Deployment>(objects, "cache").Spec.Template.Spec.Containers);
         Assert.StartsWith("docker.io/library/redis:", redis.Image);

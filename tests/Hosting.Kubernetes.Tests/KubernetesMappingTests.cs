@@ -242,20 +242,28 @@ public class KubernetesMappingTests
     }
 
     [Fact]
-    public async Task AContainerBuiltFromADockerfileIsRefusedRatherThanNamedAndNeverBuilt()
+    public async Task AContainerBuiltFromADockerfileIsNamedInTheRegistryWithATagOfItsBuildContext()
     {
         var context = Directory.CreateTempSubdirectory("podsuite-dockerfile-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\n");
-            var builder = PodModel.CreatePublishingBuilder();
-            builder.AddDockerfile("legacy", context.FullName).InPod(builder.AddPod("web"));
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\nCOPY banner.txt /\n");
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "banner.txt"), "hello\n");
+            var options = Publisher.Options;
+            options.ImageTag = null;
 
-            var error = await builder.MappingErrorAsync();
+            async Task<string> ImageAsync()
+            {
+                var builder = PodModel.CreatePublishingBuilder();
+                builder.AddDockerfile("legacy", context.FullName).InPod(builder.AddPod("web"));
+                return (await builder.MapAsync(options)).Pod("web").Container("legacy").Image;
+            }
 
-            Assert.Contains("'legacy' is built from a Dockerfile (", error);
-            Assert.Contains("which PodSuite does not build or push yet. Build and push its image yourself and give it with " +
-                            "AddContainer(\"legacy\", \"registry/image\", \"tag\"), or make it a project.", error);
+            var first = await ImageAsync();
+            Assert.Matches("^registry.example/legacy:src-[0-9a-f]{12}$", first);
+            Assert.Equal(first, await ImageAsync());
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "banner.txt"), "hello again\n");
+            Assert.NotEqual(first, await ImageAsync());
         }
         finally
         {

@@ -79,7 +79,7 @@ public sealed class RegistryTests : IDisposable
         _registry.Manifests["localhost:5055/web/1.2.3"] = (WebDigest, "application/vnd.oci.image.manifest.v1+json", "{}");
         var logs = new FakeLogCollector();
 
-        await PinnedImages.PinAsync(pods, [ProjectImage.Of(web.Resource, options), ProjectImage.Of(api.Resource, options)],
+        await PinnedImages.PinAsync(pods, [PodImage.Of(web.Resource, options), PodImage.Of(api.Resource, options)],
             new ImageRegistry(_http), new FakeLogger(logs), CancellationToken.None);
 
         Assert.Equal($"localhost:5055/web:1.2.3@{WebDigest}", pods.Pod("pod").Container("web").Image);

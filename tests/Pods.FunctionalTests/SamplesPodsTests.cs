@@ -7,7 +7,8 @@ namespace Pods.FunctionalTests;
 
 /// <summary>
 /// The samples' app under podman: it counts in Redis and records in PostgreSQL through connection strings whose
-/// passwords come from the app's Secret; the databases answer only on podman's network, never on the host's
+/// passwords come from the app's Secret; its sidecar runs the image built from its Dockerfile, with its bind-mounted
+/// config; the databases answer only on podman's network, never on the host's
 /// addresses; and PostgreSQL's data, in its claim's volume, outlives its pod and an ordinary destroy, with the same
 /// generated password.
 /// </summary>
@@ -77,6 +78,23 @@ public sealed class SamplesPodsTests(SamplesRuntime samples) : IDisposable
         Assert.Contains("samples-pg-data", volumes.Split('\n'));
         await samples.RunStepAsync("deploy-pods");
         Assert.Equal(recorded, (await VisitsAsync()).Recorded);
+    }
+
+    [SkippableFact]
+    public async Task TheSidecarRunsTheImageBuiltFromItsDockerfileWithItsBindMountedConfig()
+    {
+        samples.SkipUnlessRunning();
+
+        var (_, image) = await TestRepository.RunAsync("podman", ["inspect", "shop-banner", "--format", "{{.ImageName}}"], TimeSpan.FromMinutes(1));
+        var (_, log) = await TestRepository.RunAsync("podman", ["logs", "shop-banner"], TimeSpan.FromMinutes(1));
+        var (_, user) = await TestRepository.RunAsync("podman", ["exec", "shop-banner", "id", "-u"], TimeSpan.FromMinutes(1));
+
+        // Built, pushed under its content tag, and pinned by digest, as a project's image is.
+        Assert.Matches("^localhost:5055/banner(:src-[0-9a-f]{12})?@sha256:[0-9a-f]{64}$", image.Trim());
+        Assert.Contains("Welcome to the shop", log);
+        Assert.Contains("motd: today the shop runs in a multi-container pod.", log);
+        Assert.Equal("65534", user.Trim());
+        Assert.Matches(@"localhost:5055/banner:src-[0-9a-f]{12}: (built|the registry holds it)", samples.DeployOutput);
     }
 
     private async Task<(long Cache, long Recorded)> VisitsAsync()

@@ -72,6 +72,7 @@ public sealed class SamplesRuntime : IAsyncLifetime
             "--PodSuite:WaitImage=localhost:5055/debian/netcat:bookworm",
             "--PodSuite:Images:cache=localhost:5055/debian/redis:7.0",
             "--PodSuite:Images:pg=localhost:5055/debian/postgres:15",
+            "--Parameters:banner-base=localhost:5055/dotnet/runtime-deps:10.0",
             $"--Parameters:api-key={ApiKey}",
             .. settings,
         ], StepTimeout);

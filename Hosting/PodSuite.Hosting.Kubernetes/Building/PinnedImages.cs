@@ -12,7 +12,7 @@ internal static partial class PinnedImages
 {
     /// <summary>Names each of <paramref name="images"/> in <paramref name="pods"/> by the digest its registry holds.</summary>
     public static async Task PinAsync(
-        IReadOnlyList<PodManifest> pods, IEnumerable<ProjectImage> images, ImageRegistry registry, ILogger logger, CancellationToken cancellationToken)
+        IReadOnlyList<PodManifest> pods, IEnumerable<PodImage> images, ImageRegistry registry, ILogger logger, CancellationToken cancellationToken)
     {
         var pinned = new Dictionary<string, string>();
         foreach (var image in images.DistinctBy(i => i.Name))

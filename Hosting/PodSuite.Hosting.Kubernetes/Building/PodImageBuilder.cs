@@ -12,7 +12,8 @@ namespace PodSuite.Hosting.Kubernetes.Building;
 
 /// <summary>
 /// Builds and pushes one image through Aspire's <see cref="IResourceContainerImageManager"/>: the .NET SDK container
-/// build (no Dockerfile) into the local container runtime, then the runtime's push under the image's remote name. An
+/// build of a project, or the container runtime's build of a Dockerfile, into the local container runtime, then the
+/// runtime's push under the image's remote name. An
 /// image whose content tag the registry already holds, built on the base image its name gives today, is neither built
 /// nor pushed.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed partial class PodImageBuilder(
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromMinutes(2);
 
-    public async Task BuildAsync(ProjectImage image, CancellationToken cancellationToken)
+    public async Task BuildAsync(PodImage image, CancellationToken cancellationToken)
     {
         progress.BuildStarted();
         if (await IsCurrentAsync(image, logBaseChange: true, cancellationToken).ConfigureAwait(false))
@@ -35,18 +36,18 @@ internal sealed partial class PodImageBuilder(
         var baseImage = await BaseImageAsync(image, cancellationToken).ConfigureAwait(false);
         try
         {
-            await images.BuildImageAsync(image.Project, cancellationToken).ConfigureAwait(false);
+            await images.BuildImageAsync(image.Resource, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new DistributedApplicationException($"The image of '{image.Project.Name}', {image.Name}, was not built: {Describe(ex)}", ex);
+            throw new DistributedApplicationException($"The image of '{image.Resource.Name}', {image.Name}, was not built: {Describe(ex)}", ex);
         }
 
         progress.ImageBuilt();
-        LogBuilt(logger, image.Name, baseImage ?? "the SDK's default base image", started.Elapsed.TotalSeconds);
+        LogBuilt(logger, image.Name, baseImage ?? (image.Project is null ? "its Dockerfile's base image" : "the SDK's default base image"), started.Elapsed.TotalSeconds);
     }
 
-    public async Task PushAsync(ProjectImage image, CancellationToken cancellationToken)
+    public async Task PushAsync(PodImage image, CancellationToken cancellationToken)
     {
         progress.PushStarted();
         if (await IsCurrentAsync(image, logBaseChange: false, cancellationToken).ConfigureAwait(false))
@@ -57,11 +58,11 @@ internal sealed partial class PodImageBuilder(
         var started = Stopwatch.StartNew();
         try
         {
-            await images.PushImageAsync(image.Project, cancellationToken).ConfigureAwait(false);
+            await images.PushImageAsync(image.Resource, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new DistributedApplicationException($"The image of '{image.Project.Name}', {image.Name}, was not pushed: {Describe(ex)}", ex);
+            throw new DistributedApplicationException($"The image of '{image.Resource.Name}', {image.Name}, was not pushed: {Describe(ex)}", ex);
         }
 
         progress.ImagePushed();
@@ -71,7 +72,7 @@ internal sealed partial class PodImageBuilder(
     // A configured tag (latest, a version) may name an older image: only a content tag proves the sources current. The
     // tag hashes the base image's name, not its digest (the same sources give the same tag on every machine), so the
     // base digest the SDK recorded in the image's labels must still be the one its name gives.
-    private async Task<bool> IsCurrentAsync(ProjectImage image, bool logBaseChange, CancellationToken cancellationToken)
+    private async Task<bool> IsCurrentAsync(PodImage image, bool logBaseChange, CancellationToken cancellationToken)
     {
         if (options.ImageTag is not null
             || await registry.LabelsAsync(image.Registry, image.Repository, image.Tag, cancellationToken).ConfigureAwait(false) is not { } labels)
@@ -79,7 +80,8 @@ internal sealed partial class PodImageBuilder(
             return false;
         }
 
-        if (await registry.IsBaseCurrentAsync(labels, cancellationToken).ConfigureAwait(false))
+        // A Dockerfile names its own base: its content tag, held by the registry, is all there is to check.
+        if (image.Project is null || await registry.IsBaseCurrentAsync(labels, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
@@ -94,9 +96,14 @@ internal sealed partial class PodImageBuilder(
 
     // Native AOT projects need no .NET runtime in the image: runtime-deps; the rest aspnet. Aspire's SDK build reads the
     // base image from the project's DockerfileBaseImageAnnotation; one the user set is kept.
-    private async Task<string?> BaseImageAsync(ProjectImage image, CancellationToken cancellationToken)
+    private async Task<string?> BaseImageAsync(PodImage image, CancellationToken cancellationToken)
     {
-        if (image.Project.TryGetLastAnnotation<DockerfileBaseImageAnnotation>(out var set))
+        if (image.Project is not { } project)
+        {
+            return null;
+        }
+
+        if (project.TryGetLastAnnotation<DockerfileBaseImageAnnotation>(out var set))
         {
             return set.RuntimeImage;
         }
@@ -106,12 +113,12 @@ internal sealed partial class PodImageBuilder(
             return null;
         }
 
-        var publishAot = await ExternalCommand.Of("dotnet", "msbuild", Images.ProjectPath(image.Project), "-getProperty:PublishAot")
+        var publishAot = await ExternalCommand.Of("dotnet", "msbuild", Images.ProjectPath(project), "-getProperty:PublishAot")
             .RunCheckedAsync(QueryTimeout, cancellationToken).ConfigureAwait(false);
         var baseImage = publishAot.Trim() == "true" ? options.RuntimeDepsBaseImage : options.AspNetBaseImage;
         if (baseImage is not null)
         {
-            image.Project.Annotations.Add(new DockerfileBaseImageAnnotation { RuntimeImage = baseImage });
+            project.Annotations.Add(new DockerfileBaseImageAnnotation { RuntimeImage = baseImage });
         }
 
         return baseImage;

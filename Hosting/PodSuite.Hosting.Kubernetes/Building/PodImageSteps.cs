@@ -26,26 +26,27 @@ internal static partial class PodImageSteps
             typeof(IResourceContainerImageManager).Namespace + ".ResourceContainerImageManager", level => level < LogLevel.Error));
 
     /// <summary>
-    /// Gives each published project the registry and the name its image is pushed under (the name the manifests give
-    /// it), and each image its own build and push steps, in place of Aspire's for those projects. Aspire collects the
+    /// Gives each published project, and each container built from a Dockerfile, the registry and the name its image is
+    /// pushed under (the name the manifests give it), and each image its own build and push steps, in place of Aspire's
+    /// for those resources. Aspire collects the
     /// pipeline's steps from the resources' annotations after <see cref="BeforeStartEvent"/>, when the pods are known.
     /// </summary>
-    public static IReadOnlyList<ProjectImage> Attach(IReadOnlyList<PodPlan> pods, KubernetesPublishOptions options)
+    public static IReadOnlyList<PodImage> Attach(IReadOnlyList<PodPlan> pods, KubernetesPublishOptions options)
     {
         var registry = new PodImageRegistry(options.Registry.TrimEnd('/'));
-        var images = new List<ProjectImage>();
-        foreach (var sameImage in ProjectImage.OfPods(pods, options).GroupBy(i => i.Name))
+        var images = new List<PodImage>();
+        foreach (var sameImage in PodImage.OfPods(pods, options).GroupBy(i => i.Name))
         {
-            foreach (var project in sameImage.Select(i => i.Project))
+            foreach (var resource in sameImage.Select(i => i.Resource))
             {
-                foreach (var aspireSteps in project.Annotations.OfType<PipelineStepAnnotation>().ToList())
+                foreach (var aspireSteps in resource.Annotations.OfType<PipelineStepAnnotation>().ToList())
                 {
-                    project.Annotations.Remove(aspireSteps);
+                    resource.Annotations.Remove(aspireSteps);
                 }
 
                 var image = sameImage.First();
-                project.Annotations.Add(new ContainerRegistryReferenceAnnotation(registry));
-                project.Annotations.Add(new ContainerImagePushOptionsCallbackAnnotation(context =>
+                resource.Annotations.Add(new ContainerRegistryReferenceAnnotation(registry));
+                resource.Annotations.Add(new ContainerImagePushOptionsCallbackAnnotation(context =>
                 {
                     context.Options.RemoteImageName = image.Repository;
                     context.Options.RemoteImageTag = image.Tag;
@@ -54,7 +55,7 @@ internal static partial class PodImageSteps
 
             var first = sameImage.First();
             var previous = images.LastOrDefault();
-            first.Project.Annotations.Add(new PipelineStepAnnotation(_ => KubernetesPodsSteps.ImageSteps(first, previous, options)));
+            first.Resource.Annotations.Add(new PipelineStepAnnotation(_ => KubernetesPodsSteps.ImageSteps(first, previous, options)));
             images.Add(first);
         }
 

@@ -6,8 +6,8 @@ using PodSuite.Hosting.Kubernetes.Planning;
 namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
-/// The image of a member's container: a project's from the SDK container build (tagged from its content unless a tag is
-/// configured), a container's own.
+/// The image of a member's container: a project's from the SDK container build, a container's from its Dockerfile (both
+/// tagged from their content unless a tag is configured), or a container's own.
 /// </summary>
 internal static class Images
 {
@@ -18,13 +18,9 @@ internal static class Images
         switch (member)
         {
             case ProjectResource project:
-                return ProjectImage.Of(project, options).Name;
+                return PodImage.Of(project, options).Name;
             case ContainerResource container when container.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var dockerfile):
-                // Named but never built, its image would be one no registry holds.
-                report.Errors.Add(
-                    $"'{member.Name}' is built from a Dockerfile ({dockerfile.DockerfilePath}), which PodSuite does not build or push yet. " +
-                    $"Build and push its image yourself and give it with AddContainer(\"{member.Name}\", \"registry/image\", \"tag\"), or make it a project.");
-                return null;
+                return PodImage.Of(container, dockerfile, options).Name;
             case ContainerResource container when container.TryGetContainerImageName(out var image):
                 return image;
             default:
