@@ -113,7 +113,10 @@ internal sealed partial class KubernetesPublishOptions
         const string Setting = $"{Section}:{nameof(Volumes)}";
         try
         {
-            _ = new k8s.Models.ResourceQuantity(volumes.Size).ToDecimal();
+            if (new k8s.Models.ResourceQuantity(volumes.Size).ToDecimal() <= 0)
+            {
+                return $"'{Setting}:{nameof(volumes.Size)}' is '{volumes.Size}': a claim must ask for more than nothing, such as 1Gi.";
+            }
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
         {

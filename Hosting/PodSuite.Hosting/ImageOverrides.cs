@@ -31,6 +31,13 @@ internal static partial class ImageOverrides
                 continue;
             }
 
+            if (resource.Annotations.OfType<DockerfileBuildAnnotation>().Any())
+            {
+                errors.Add($"'{key}' names '{resource.Name}', which is built from its Dockerfile, so an image given here would not be used; " +
+                           "remove the setting, or replace the Dockerfile build with WithImage.");
+                continue;
+            }
+
             var match = s_reference.Match(setting.Value ?? "");
             if (!match.Success)
             {

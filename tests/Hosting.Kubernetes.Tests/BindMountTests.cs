@@ -67,6 +67,38 @@ public sealed class BindMountTests : IDisposable
         Assert.Contains("at '/etc/missing', a path of this machine that a cluster has no copy of, and it does not exist.", error);
     }
 
+    [Fact]
+    public async Task AFileIsMountedAsItsDirectoryWithAWarningAndNeverAtTheRoot()
+    {
+        var file = Write("app.conf", "a=1\n");
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("legacy", "example/legacy").InPod(builder.AddPod("web")).WithBindMount(file, "/etc/legacy/app.conf", isReadOnly: true);
+        var report = new PublishReport();
+
+        await builder.MapAsync(report);
+
+        Assert.Contains("'legacy' gets '/etc/legacy/app.conf' from a ConfigMap mounted as the directory '/etc/legacy', which hides the " +
+                        "image's other files there (podman 4.3 cannot mount one file of a ConfigMap).", report.Warnings);
+
+        var atRoot = PodModel.CreatePublishingBuilder();
+        atRoot.AddContainer("legacy", "example/legacy").WithBindMount(file, "/app.conf", isReadOnly: true);
+        Assert.Contains("a file is carried in a ConfigMap mounted as its directory, and this one is '/'.", await atRoot.MappingErrorAsync());
+    }
+
+    [Fact]
+    public async Task TwoVolumesAtOnePathAreAnErrorNamingBoth()
+    {
+        var file = Write("app.conf", "a=1\n");
+        var builder = PodModel.CreatePublishingBuilder();
+        builder.AddContainer("legacy", "example/legacy").InPod(builder.AddPod("web"))
+            .WithBindMount(file, "/etc/legacy/app.conf", isReadOnly: true)
+            .WithVolume("legacy-data", "/etc/legacy");
+
+        var error = await builder.MappingErrorAsync();
+
+        Assert.Contains("container 'legacy' mounts 'legacy-etc-legacy' and 'legacy-data' at one path, '/etc/legacy'; give each its own directory.", error);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_files.FullName, name);

@@ -132,6 +132,7 @@ public class DataVolumeTests
 
     [Theory]
     [InlineData("Size", "lots", "'PodSuite:Volumes:Size' is 'lots', not a Kubernetes quantity: give one such as 1Gi or 500Mi.")]
+    [InlineData("Size", "0", "'PodSuite:Volumes:Size' is '0': a claim must ask for more than nothing, such as 1Gi.")]
     [InlineData("AccessMode", "Shared", "'PodSuite:Volumes:AccessMode' is 'Shared': give one of ReadWriteOnce, ReadWriteOncePod, ReadWriteMany, ReadOnlyMany.")]
     [InlineData("StorageClass", "Fast_SSD", "'PodSuite:Volumes:StorageClass' 'Fast_SSD'")]
     public void AVolumeSettingAClusterWouldRefuseIsAnErrorNamingIt(string setting, string value, string error)

@@ -39,10 +39,12 @@ public sealed class ImageOverrideTests
     [InlineData("--PodSuite:Images:cahce=localhost:5055/redis:7.0", "'PodSuite:Images:cahce' names no resource of this app host")]
     [InlineData("--PodSuite:Images:cache=Not An Image", "'PodSuite:Images:cache' is 'Not An Image', not an image reference")]
     [InlineData("--PodSuite:Images:pod=localhost:5055/redis:7.0", "'PodSuite:Images:pod' names 'pod', which has no container image to replace")]
+    [InlineData("--PodSuite:Images:built=localhost:5055/built:1", "'PodSuite:Images:built' names 'built', which is built from its Dockerfile, so an image given here would not be used")]
     public async Task ASettingThatCannotBeAppliedStopsTheAppHostNamingIt(string setting, string error)
     {
         var builder = PodModel.CreateBuilder(setting);
         builder.AddContainer("cache", "docker.io/library/redis", "8.6").InPod(builder.AddPod("pod"));
+        builder.AddDockerfile("built", Path.GetTempPath());
 
         var thrown = await Assert.ThrowsAsync<DistributedApplicationException>(() => builder.BuildAndPrepareAsync());
 

@@ -55,6 +55,19 @@ internal static class BindMounts
                 continue;
             }
 
+            if (System.IO.File.Exists(mount.Source) && DirectoryOf(mount.Target) == "/")
+            {
+                report.Errors.Add($"{refusal}: a file is carried in a ConfigMap mounted as its directory, and this one is '/'. {alternatives}");
+                continue;
+            }
+
+            if (System.IO.File.Exists(mount.Source))
+            {
+                report.Warnings.Add(
+                    $"'{member.Name}' gets '{mount.Target}' from a ConfigMap mounted as the directory '{DirectoryOf(mount.Target)}', " +
+                    "which hides the image's other files there (podman 4.3 cannot mount one file of a ConfigMap).");
+            }
+
             foreach (var (path, name, directory) in found)
             {
                 try

@@ -69,7 +69,8 @@ internal sealed class PodRenderer(PublishPlan plan, PublishReport report)
         var configFiles = ConfigFiles.Of(member, pod, _metadata, report);
         podConfigFiles.AddRange(configFiles);
         var dataVolumes = DataVolumes.Of(member, plan.Options.Volumes, _metadata, labels, report);
-        dataVolumes.AddRange(WritableDirectories.Of(member, dataVolumes.Select(v => v.Mount.MountPath)));
+        dataVolumes.AddRange(WritableDirectories.Of(member,
+            [.. dataVolumes.Select(v => v.Mount.MountPath), .. configFiles.Select(f => f.Mount.MountPath), .. SharedVolumes.MountsOf(member).Select(m => m.MountPath)]));
         podDataVolumes.AddRange(dataVolumes);
         return Containers.Of(member, role, plan.Settings[member], configFiles, [.. dataVolumes.Select(v => v.Mount)], plan.Ports, plan.Options, podIsNonRoot, report);
     }

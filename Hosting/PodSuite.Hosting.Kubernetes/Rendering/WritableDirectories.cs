@@ -6,7 +6,7 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 
 /// <summary>
 /// The directories a restricted container writes (<see cref="SecurityProfiles"/>), on a root file system that is
-/// read-only: an emptyDir each, unless a volume of the model's is mounted there.
+/// read-only: an emptyDir each, unless something of the model's (a volume, config files) is mounted there.
 /// </summary>
 internal static class WritableDirectories
 {

@@ -108,6 +108,12 @@ internal static class ObjectRules
             {
                 add($"container '{container.Name}' mounts volume '{mount.Name}', which the pod does not have.");
             }
+
+            foreach (var twice in (container.VolumeMounts ?? []).GroupBy(m => m.MountPath.TrimEnd('/')).Where(g => g.Count() > 1))
+            {
+                add($"container '{container.Name}' mounts {string.Join(" and ", twice.Select(m => $"'{m.Name}'"))} at one path, " +
+                    $"'{twice.Key}'; give each its own directory.");
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 # once, and the server listens on every address of the container. Run as root, it hands the data to the postgres user
 # (uid 999) and runs as that user; run as that user (a pod's runAsUser), it needs a data directory it can write.
 set -eu
+[ $# -eq 0 ] && set -- postgres
 [ "${1#-}" != "$1" ] && set -- postgres "$@"
 [ "$1" = postgres ] || exec "$@"
 
@@ -27,9 +28,11 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   fi
   password_file=$(mktemp)
   printf '%s' "${POSTGRES_PASSWORD:-}" >"$password_file"
+  # initdb refuses an empty password file: with trust and no password, none is set.
+  [ -s "$password_file" ] && password_option="--pwfile=$password_file" || password_option=
   # POSTGRES_INITDB_ARGS is a list of arguments, split on spaces as the official image does.
   # shellcheck disable=SC2086
-  initdb --pgdata="$PGDATA" --username="$user" --pwfile="$password_file" ${POSTGRES_INITDB_ARGS:-}
+  initdb --pgdata="$PGDATA" --username="$user" $password_option ${POSTGRES_INITDB_ARGS:-}
   rm -f "$password_file"
   printf '\nhost all all all %s\n' "$method" >>"$PGDATA/pg_hba.conf"
   printf "\nlisten_addresses = '*'\nunix_socket_directories = '/var/run/postgresql'\n" >>"$PGDATA/postgresql.conf"
