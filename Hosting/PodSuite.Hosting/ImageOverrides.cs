@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -38,23 +37,25 @@ internal static partial class ImageOverrides
                 continue;
             }
 
-            var match = s_reference.Match(setting.Value ?? "");
-            if (!match.Success)
+            // Aspire's annotation holds a sha256 digest by its hex alone.
+            if (ImageReferenceGrammar.Split(setting.Value ?? "") is not var (registry, path, tag, digest)
+                || (digest is not null && !digest.StartsWith(Sha256, StringComparison.Ordinal)))
             {
                 errors.Add($"'{key}' is '{setting.Value}', not an image reference; give one like 'registry.example/team/redis:7.0'.");
                 continue;
             }
 
             var before = Describe(annotation);
-            annotation.Registry = match.Groups["registry"].Success ? match.Groups["registry"].Value : null;
-            annotation.Image = match.Groups["repository"].Value;
-            // Aspire's annotation holds a tag or a digest: setting one clears the other, so the one given is set last.
+            annotation.Registry = registry;
+            annotation.Image = path;
+            // The annotation holds a tag or a digest: setting one clears the other, so the one given is set last.
             annotation.SHA256 = null;
-            annotation.Tag = match.Groups["tag"].Success ? match.Groups["tag"].Value : null;
-            if (match.Groups["digest"].Success)
+            annotation.Tag = tag;
+            if (digest is not null)
             {
-                annotation.SHA256 = match.Groups["digest"].Value;
+                annotation.SHA256 = digest[Sha256.Length..];
             }
+
             LogReplaced(logger, resource.Name, Describe(annotation), before, key);
         }
 
@@ -65,12 +66,7 @@ internal static partial class ImageOverrides
         (image.Registry is { } registry ? registry + "/" : "") + image.Image +
         (image.SHA256 is { } digest ? "@sha256:" + digest : image.Tag is { } tag ? ":" + tag : "");
 
-    // [registry/]repository[:tag][@sha256:digest]: a first part with a dot or a port, or 'localhost', is a registry.
-    private static readonly Regex s_reference = new(
-        @"^(?:(?<registry>localhost(?::[0-9]+)?|[a-z0-9.-]+\.[a-z0-9.-]+(?::[0-9]+)?|[a-z0-9.-]+:[0-9]+)/)?" +
-        @"(?<repository>[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)" +
-        @"(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@sha256:(?<digest>[a-f0-9]{64}))?$",
-        RegexOptions.CultureInvariant);
+    private const string Sha256 = "sha256:";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "'{Resource}' uses the image {Image} instead of {Before} ({Key}).")]
     private static partial void LogReplaced(ILogger logger, string resource, string image, string before, string key);

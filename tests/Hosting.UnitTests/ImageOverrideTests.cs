@@ -10,6 +10,7 @@ public sealed class ImageOverrideTests
     [InlineData("localhost:5055/debian/redis:7.0", "localhost:5055", "debian/redis", "7.0", null)]
     [InlineData("registry.example/team/redis", "registry.example", "team/redis", null, null)]
     [InlineData("redis:7", null, "redis", "7", null)]
+    [InlineData("team/redis:7", null, "team/redis", "7", null)]
     [InlineData("mirror.example:8443/redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "mirror.example:8443", "redis", null, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     public async Task AConfiguredImageReplacesTheContainersImage(string setting, string? registry, string image, string? tag, string? digest)

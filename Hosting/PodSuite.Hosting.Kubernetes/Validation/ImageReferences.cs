@@ -1,23 +1,21 @@
-using System.Text.RegularExpressions;
-
 namespace PodSuite.Hosting.Kubernetes.Validation;
 
 /// <summary>
-/// The OCI distribution grammar for image references (distribution's <c>reference</c> package), as a kubelet checks
-/// them: the settings that name a registry, a tag or a whole image are checked against it before anything is written.
+/// The settings that name a registry, a tag or a whole image, checked against the OCI grammar
+/// (<see cref="ImageReferenceGrammar"/>) before anything is written.
 /// </summary>
-internal static partial class ImageReferences
+internal static class ImageReferences
 {
     /// <summary>The settings' problems, each naming the setting and what it must be; none when all are valid.</summary>
     public static IEnumerable<string> Problems(KubernetesPublishOptions options)
     {
-        if (!Registry().IsMatch(options.Registry))
+        if (!ImageReferenceGrammar.Registry().IsMatch(options.Registry))
         {
             yield return Problem(nameof(options.Registry), options.Registry,
                 "an image registry: a host name or address with an optional :port and /path, such as 'localhost:5055' or 'ghcr.io/you'");
         }
 
-        if (options.ImageTag is { } tag && !Tag().IsMatch(tag))
+        if (options.ImageTag is { } tag && !ImageReferenceGrammar.Tag().IsMatch(tag))
         {
             yield return Problem(nameof(options.ImageTag), tag,
                 "an image tag: at most 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
@@ -31,7 +29,7 @@ internal static partial class ImageReferences
             ($"{nameof(options.Dashboard)}:{nameof(options.Dashboard.Image)}", options.Dashboard.Image),
         })
         {
-            if (image is not null && !Image().IsMatch(image))
+            if (image is not null && !ImageReferenceGrammar.Image().IsMatch(image))
             {
                 yield return Problem(setting, image,
                     "an image reference: [registry/]repository[:tag][@digest], with a lower-case repository, such as 'mcr.microsoft.com/dotnet/aspnet:10.0'");
@@ -41,19 +39,4 @@ internal static partial class ImageReferences
 
     private static string Problem(string setting, string value, string what) =>
         $"The setting '{KubernetesPublishOptions.Section}:{setting}' ('{value}') is not {what}. Set another with --{KubernetesPublishOptions.Section}:{setting}=... or in the app host's code.";
-
-    private const string DomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    private const string Domain = $@"{DomainComponent}(?:\.{DomainComponent})*(?::[0-9]+)?";
-    private const string PathComponent = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
-    private const string TagPattern = @"[\w][\w.-]{0,127}";
-    private const string DigestPattern = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-
-    [GeneratedRegex($"^{Domain}(?:/{PathComponent})*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Registry();
-
-    [GeneratedRegex($"^{TagPattern}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex($"^(?:{Domain}/)?{PathComponent}(?:/{PathComponent})*(?::{TagPattern})?(?:@{DigestPattern})?\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Image();
 }
