@@ -11,6 +11,8 @@ builder.AddKubernetesPods("kubernetes")
         // The base images eng/pods/setup.sh puts in that registry; left unset, the SDK uses Microsoft's.
         kubernetes.RuntimeDepsBaseImage = "localhost:5055/dotnet/runtime-deps:10.0";
         kubernetes.AspNetBaseImage = "localhost:5055/dotnet/aspnet:10.0";
+        // What waits for another pod's Service (the ambassador waits for its shards): netcat, which setup.sh builds.
+        kubernetes.WaitImage = "localhost:5055/debian/netcat:bookworm";
     })
     // The dashboard deployed with the pods, which every container reports to: the image eng/pods/setup.sh builds from
     // the dashboard NuGet ships at this Aspire's version; left unset, Microsoft's.
@@ -108,5 +110,8 @@ var myapp = builder.AddProject<Projects.MyApp>("myapp")
     .PublishEndpointAs("admin", PodServiceType.ClusterIP)   // published, the admin port is reached by kubectl port-forward only
     .WithHttpHealthCheck("/health");
 myapp.WithEnvironment("MyApp__AdminPort", myapp.GetEndpoint("admin").Property(EndpointProperty.TargetPort));
+
+// The ambassador and the adapter, with Aspire's Redis: see NextPods.cs.
+builder.AddAmbassadorAndAdapters();
 
 return await builder.Build().RunWithExitCodeAsync();

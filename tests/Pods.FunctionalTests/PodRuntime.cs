@@ -16,7 +16,7 @@ public sealed class PodRuntime : IAsyncLifetime
     public const string PartOf = "podsuite-tests";
 
     /// <summary>The pods a deploy of the demo makes.</summary>
-    public static readonly string[] DemoPods = ["aspire-dashboard", "mc1", "mc2", "mc3", "myapp-pod"];
+    public static readonly string[] DemoPods = ["aspire-dashboard", "mc1", "mc2", "mc3", "myapp-pod", "ambassador", "shard-a", "shard-b", "monitoring"];
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(15);
 
