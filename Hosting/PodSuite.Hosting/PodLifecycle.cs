@@ -12,7 +12,7 @@ namespace PodSuite.Hosting;
 /// Wires the pod model into the app host once, however many pods it has: before anything starts (run or publish), the
 /// model is completed (<see cref="PodModelHooks.Completing"/>), checked, then acted on (<see cref="PodModelHooks.Validated"/>),
 /// in that order whatever order the app host's calls came in; in a local run, the shared volume directories and the
-/// pods' dashboard states. Images configured under <c>PodSuite:Images</c> replace the model's first
+/// pods' dashboard states, and the pods that need a container runtime held back when there is none. Images configured under <c>PodSuite:Images</c> replace the model's first
 /// (<see cref="ImageOverrides"/>).
 /// </summary>
 internal static class PodLifecycle
@@ -28,6 +28,7 @@ internal static class PodLifecycle
         var hooks = new PodModelHooks();
         builder.Services.AddSingleton(hooks);
         builder.Services.AddSingleton<LocalSharedVolumes>();
+        builder.Services.AddSingleton<PodsWithoutRuntime>();
         builder.Services.TryAddSingleton<AppHostFailures>();
         builder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
         {
@@ -47,6 +48,8 @@ internal static class PodLifecycle
             if (builder.ExecutionContext.IsRunMode)
             {
                 e.Services.GetRequiredService<LocalSharedVolumes>().Create(e.Model);
+                e.Services.GetRequiredService<PodsWithoutRuntime>().Apply(e.Model, builder.Configuration,
+                    e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PodsWithoutRuntime).FullName!));
             }
         });
 

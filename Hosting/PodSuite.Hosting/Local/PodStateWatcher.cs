@@ -4,11 +4,12 @@ using Microsoft.Extensions.Hosting;
 namespace PodSuite.Hosting.Local;
 
 /// <summary>Keeps each pod's dashboard state in step with its members' states while the app host runs.</summary>
-internal sealed class PodStateWatcher(DistributedApplicationModel model, ResourceNotificationService notifications)
+internal sealed class PodStateWatcher(DistributedApplicationModel model, ResourceNotificationService notifications, PodsWithoutRuntime withoutRuntime)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var shown = withoutRuntime.ShowAsync(notifications, stoppingToken);
         var podOfMember = model.Resources
             .SelectMany(r => r.Annotations.OfType<PodMemberAnnotation>().Take(1).Select(a => (Member: r, a.Pod)))
             .ToDictionary(m => m.Member, m => m.Pod);
@@ -20,7 +21,7 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (!podOfMember.TryGetValue(update.Resource, out var pod))
+                if (!podOfMember.TryGetValue(update.Resource, out var pod) || withoutRuntime.Held.Contains(pod))
                 {
                     continue;
                 }
@@ -42,6 +43,14 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
                     await PublishAsync(pod, state, members).ConfigureAwait(false);
                 }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        try
+        {
+            await shown.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,62 @@
+namespace AppHost.FunctionalTests;
+
+/// <summary>
+/// The demo app host on a machine with the .NET SDK only (no docker or podman on PATH): it starts, every pod without a
+/// container runs, and the pods that hold one (the ambassador, the shards, monitoring) each show one state, with
+/// every member not started.
+/// </summary>
+[Collection(WithoutAContainerRuntimeCollection.Name)]
+public sealed class WithoutAContainerRuntimeTests(WithoutAContainerRuntimeFixture app)
+{
+    public static readonly string[] HeldBack =
+        ["ambassador", "counter", "twemproxy", "shard-a", "redis-a", "exporter-a", "shard-b", "redis-b", "exporter-b", "monitoring", "prometheus"];
+
+    [Fact]
+    public async Task ThePodsThatHoldAContainerShowThatTheyNeedARuntimeAndTheOthersRun()
+    {
+        using var timeout = new CancellationTokenSource(PodSuiteAppFixture.StartTimeout);
+        foreach (var resource in HeldBack)
+        {
+            var state = await app.App.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text == "Needs a container runtime", timeout.Token);
+            Assert.Null(state.Snapshot.StartTimeStamp);
+        }
+
+        await app.App.ResourceNotifications.WaitForResourceHealthyAsync("webapp", timeout.Token);
+        await app.App.ResourceNotifications.WaitForResourceHealthyAsync("myapp", timeout.Token);
+    }
+}
+
+public sealed class WithoutAContainerRuntimeFixture : IAsyncLifetime
+{
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app host has not started.");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(PodSuiteAppFixture.StartTimeout);
+        // A PATH with the .NET SDK's directory only: no docker, no podman.
+        var dotnet = Path.GetDirectoryName(Environment.ProcessPath)!;
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--DcpPublisher:RandomizePorts=true", $"--PATH={dotnet}"],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WithoutAContainerRuntimeCollection : ICollectionFixture<WithoutAContainerRuntimeFixture>
+{
+    public const string Name = "PodSuite app host without a container runtime";
+}
