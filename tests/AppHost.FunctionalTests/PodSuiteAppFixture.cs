@@ -30,6 +30,49 @@ public sealed class PodSuiteAppFixture : IAsyncLifetime
         return lines;
     }
 
+    private Task<string?>? _containerPods;
+
+    /// <summary>
+    /// Null once the pods that hold containers (the ambassador, the shards, monitoring) are up; why they cannot run here,
+    /// when there is no container runtime or no local registry with their images. Under CI=true that is a failure.
+    /// </summary>
+    public Task<string?> ContainerPodsUnavailableAsync() => _containerPods ??= CheckContainerPodsAsync();
+
+    private async Task<string?> CheckContainerPodsAsync()
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        string? reason = null;
+        if (!new[] { "podman", "docker" }.Any(runtime => path.Any(directory => File.Exists(Path.Combine(directory, runtime)))))
+        {
+            reason = "no container runtime (podman or docker) on PATH: run eng/pods/setup.sh";
+        }
+        else
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = await http.GetAsync(new Uri("http://localhost:5055/v2/debian/redis/tags/list"));
+                reason = response.IsSuccessStatusCode ? null : $"the local registry has no debian/redis image ({(int)response.StatusCode}): run eng/pods/setup.sh";
+            }
+            catch (HttpRequestException e)
+            {
+                reason = $"the local registry with the containers' images does not answer ({e.Message}): run eng/pods/setup.sh";
+            }
+        }
+
+        if (reason is not null)
+        {
+            return Environment.GetEnvironmentVariable("CI") == "true"
+                ? throw new InvalidOperationException($"CI needs the ambassador's pods, but {reason}.")
+                : reason;
+        }
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await Notifications.WaitForResourceHealthyAsync("counter", timeout.Token);
+        await Notifications.WaitForResourceAsync("prometheus", KnownResourceStates.Running, timeout.Token);
+        return null;
+    }
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);

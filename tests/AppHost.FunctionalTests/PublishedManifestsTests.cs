@@ -54,7 +54,7 @@ public sealed class PublishedManifestsTests : IDisposable
         var (exitCode, output) = await PublishAsync(target);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Wrote 5 pods (", output);
+        Assert.Contains("Wrote 9 pods (", output);
         Assert.Equal("resources:\n- ../..\nnamespace: prod\n", await File.ReadAllTextAsync(overlay));
     }
 
@@ -63,7 +63,7 @@ public sealed class PublishedManifestsTests : IDisposable
     {
         var manifests = Path.Combine(TestRepository.Root, "manifests");
 
-        Assert.Equal(["aspire-dashboard", "mc1", "mc2", "mc3", "myapp-pod"], Directory.EnumerateDirectories(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ambassador", "aspire-dashboard", "mc1", "mc2", "mc3", "monitoring", "myapp-pod", "shard-a", "shard-b"], Directory.EnumerateDirectories(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("kind: Pod", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
         Assert.Contains("restartPolicy: Never", File.ReadAllText(Path.Combine(manifests, "mc2", "pod.yaml")));
     }

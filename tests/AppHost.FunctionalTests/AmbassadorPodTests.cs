@@ -1,0 +1,70 @@
+namespace AppHost.FunctionalTests;
+
+/// <summary>
+/// The ambassador and the adapters in the local run (containers on podman or docker): the counter's keys go through
+/// twemproxy to both shards, Prometheus's count from the adapters equals what it wrote, a stopped shard does not stop
+/// the writes, and the counter's settings name only localhost. Without a container runtime these are skipped with the
+/// reason, except under CI=true, where that is a failure.
+/// </summary>
+[Collection(PodSuiteCollection.Name)]
+public sealed class AmbassadorPodTests(PodSuiteAppFixture app)
+{
+    [SkippableFact]
+    public async Task KeysWrittenThroughTheAmbassadorLandOnBothShardsAndPrometheusCountsEachOne()
+    {
+        var counter = await CounterAsync();
+        var before = await counter.SettledShardsAsync();
+
+        var written = await counter.WriteAsync(60);
+
+        Assert.Equal(0, written.Failed);
+        var after = await CounterClient.UntilAsync(counter.ShardsAsync, s => s.Values.Sum() == before.Values.Sum() + 60);
+        Assert.Equal(before.Values.Sum() + 60, after.Values.Sum());
+        Assert.All(["shard-a", "shard-b"], shard => Assert.True(after[shard] > before[shard], $"no key landed on {shard}"));
+    }
+
+    [SkippableFact]
+    public async Task AfterOneShardStopsNewWritesSucceed()
+    {
+        var counter = await CounterAsync();
+        await counter.WriteAsync(10);
+        var stopped = await app.App.ResourceCommands.ExecuteCommandAsync("redis-b", KnownResourceCommands.StopCommand);
+        Assert.True(stopped.Success, stopped.Message);
+        try
+        {
+            var first = await counter.WriteAsync(40);
+            await Task.Delay(TimeSpan.FromSeconds(6));   // past twemproxy's retry window, when it tries the shard again
+            var second = await counter.WriteAsync(40);
+
+            Assert.Equal(0, second.Failed);
+            Assert.Equal(first.Written + 40, second.Written);
+        }
+        finally
+        {
+            await app.App.ResourceCommands.ExecuteCommandAsync("redis-b", KnownResourceCommands.StartCommand);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await app.Notifications.WaitForResourceAsync("redis-b", KnownResourceStates.Running, timeout.Token);
+        }
+    }
+
+    [SkippableFact]
+    public async Task TheCountersSettingsNameOnlyLocalhost()
+    {
+        await CounterAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var counter = await app.Notifications.WaitForResourceAsync("counter",
+            e => e.Snapshot.EnvironmentVariables.Any(v => v.Name == "ConnectionStrings__ambassador" && v.Value is not null), timeout.Token);
+
+        var environment = counter.Snapshot.EnvironmentVariables.Where(v => v.IsFromSpec).ToList();
+        var connection = Assert.Single(environment, v => v.Name == "ConnectionStrings__ambassador").Value!;
+        Assert.Matches(@"^localhost:\d+,password=[^,]+,proxy=Twemproxy$", connection);
+        Assert.DoesNotContain(environment, v => v.Value is { } value && (value.Contains("redis-", StringComparison.Ordinal) || value.Contains("shard-", StringComparison.Ordinal)));
+    }
+
+    private async Task<CounterClient> CounterAsync()
+    {
+        var reason = await app.ContainerPodsUnavailableAsync();
+        Skip.If(reason is not null, reason);
+        return new CounterClient(app.App.GetEndpoint("counter", "http"));
+    }
+}
