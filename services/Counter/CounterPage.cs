@@ -86,7 +86,7 @@ public static class CounterPage
             .Append("<strong>monitoring</strong> holds Prometheus.</p>")
             .Append("<h2>Things to try</h2><ol>")
             .Append("<li>Press <em>Write 10 keys</em> a few times, and watch both shards grow, and their sum equal what the app wrote.</li>")
-            .Append("<li>Stop one shard (the dashboard's stop button on <code>redis-b</code>, or <code>podman stop shard-b-pod-0-redis-b</code>), then write again: ")
+            .Append("<li>Stop one shard (the dashboard's stop button on <code>redis-b</code>, or <code>podman stop shard-b-redis-b</code> under podman), then write again: ")
             .Append("the writes succeed, a few after a second try, and the adapter of the stopped shard reports it down.</li>")
             .Append("<li>Read an adapter's <code>/metrics</code>: the dashboard's link on <code>exporter-a</code>, or ")
             .Append("<code>kubectl port-forward pod/&lt;shard-a pod&gt; 9121</code> and <code>curl localhost:9121/metrics | grep redis_db_keys</code>.</li>")
