@@ -57,8 +57,10 @@ public sealed class AmbassadorPodTests(PodSuiteAppFixture app)
 
         var environment = counter.Snapshot.EnvironmentVariables.Where(v => v.IsFromSpec).ToList();
         var connection = Assert.Single(environment, v => v.Name == "ConnectionStrings__ambassador").Value!;
-        Assert.Matches(@"^localhost:\d+,password=[^,]+,proxy=Twemproxy$", connection);
-        Assert.DoesNotContain(environment, v => v.Value is { } value && (value.Contains("redis-", StringComparison.Ordinal) || value.Contains("shard-", StringComparison.Ordinal)));
+        // Locally every address is localhost: the one named is twemproxy's port, and no shard's port or name is.
+        Assert.Matches($@"^localhost:{app.App.GetEndpoint("twemproxy", "tcp").Port},password=[^,]+,proxy=Twemproxy$", connection);
+        var shards = new[] { "redis-a", "redis-b" }.SelectMany(r => new[] { r, $":{app.App.GetEndpoint(r, "tcp").Port}" }).ToList();
+        Assert.DoesNotContain(environment, v => v.Value is { } value && shards.Any(shard => value.Contains(shard, StringComparison.Ordinal)));
     }
 
     private async Task<CounterClient> CounterAsync()
