@@ -31,6 +31,6 @@ umask 077
   done
 } >"$conf"
 # nutcracker leaves on SIGINT only, and as the container's first process it would ignore the SIGTERM a stop sends.
-nutcracker --conf-file="$conf" --pid-file=/tmp/nutcracker.pid --output=/dev/stderr --stats-addr=127.0.0.1 "$@" &
+nutcracker --conf-file="$conf" --output=/dev/stderr --stats-addr=127.0.0.1 "$@" &
 trap 'kill -INT $!' TERM INT
 wait $! || wait $!
