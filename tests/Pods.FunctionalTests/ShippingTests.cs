@@ -29,7 +29,7 @@ public class ShippingTests(PodRuntime pods)
 
         var output = await pods.RunStepAsync("deploy-pods");
 
-        Assert.Contains("Images: 0 built, 8 unchanged", output);
+        Assert.Contains("Images: 0 built, 13 unchanged", output);   // 9 project images and 4 Dockerfile images
         Assert.All(s_pods, pod => Assert.Contains($"Pod {pod}: unchanged, left as it is", output));
         Assert.Equal(before, await PodIdsAsync());
     }
@@ -49,7 +49,7 @@ public class ShippingTests(PodRuntime pods)
         {
             var output = await pods.RunStepAsync("destroy-pods");
 
-            Assert.Contains($"Destroyed 5 pods of '{PodRuntime.PartOf}'", output);
+            Assert.Contains($"Destroyed {s_pods.Length} pods of '{PodRuntime.PartOf}'", output);
             Assert.Contains("Removed secret aspire-dashboard-login", output);
             Assert.NotEqual(0, (await pods.PodmanAsync("secret", "inspect", "aspire-dashboard-login")).ExitCode);
             var left = (await pods.PodmanAsync("pod", "ps", "--format", "{{.Name}}")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
