@@ -29,7 +29,13 @@ internal static class NextPods
                 builder.Configuration[$"PodSuite:Images:redis-{letter}"] ??= localRedis;
             }
 
-            var redis = builder.AddRedis($"redis-{letter}", password: shardsPassword).InPod(pod);
+            // Plain RESP on the shard's port, as twemproxy and the exporter speak it: with a development certificate,
+            // Aspire's local run would put Redis's port behind TLS.
+#pragma warning disable ASPIRECERTIFICATES001   // experimental in Aspire 13.6
+            var redis = builder.AddRedis($"redis-{letter}", password: shardsPassword)
+                .WithoutHttpsCertificate()
+                .InPod(pod);
+#pragma warning restore ASPIRECERTIFICATES001
             var tcp = redis.GetEndpoint("tcp");
             // The adapter reaches its Redis over the pod's localhost, and presents its state on :9121/metrics.
             var exporter = builder.AddDockerfile($"exporter-{letter}", "pods/next/redis-exporter")

@@ -69,15 +69,13 @@ exporter_a=$(rss "$pod-exporter-a")
 exporter_b=$(rss "$pod-exporter-b")
 twemproxy=$(rss "$pod-twemproxy" "$(podman exec "$pod-twemproxy" sh -c 'grep -l "^nutcracker$" /proc/[0-9]*/comm | cut -d/ -f3')")
 redis_a=$(rss "$pod-redis-a")
-keys_a=$(podman exec "$pod-redis-a" redis-cli -p 7001 -a "$password" --no-auth-warning dbsize)
-keys_b=$(podman exec "$pod-redis-a" redis-cli -p 7002 -a "$password" --no-auth-warning dbsize)
 
 section=$(cat <<SECTION
 ## The ambassador: twemproxy in front of two Redis shards, against one shard straight
 
 \`bench/ambassador/run.sh $rounds $requests $clients\` on $(date -u +%Y-%m-%d). Machine: $(bench/machine.sh); load average $load at the start.
 podman $(podman --version | awk '{ print $3 }'); Redis $(podman exec "$pod-redis-a" redis-server --version | sed 's/.*v=\([^ ]*\).*/\1/'), twemproxy (nutcracker) $(podman exec "$pod-twemproxy" nutcracker -V 2>&1 | sed -n 's/This is nutcracker-//p'), prometheus-redis-exporter 1.45, all from Debian 12's packages, in one podman pod (localhost between them).
-redis-benchmark $requests requests per test over 100000 random keys (\`-r\`), $clients clients, no pipelining, with the password; "straight" is shard a's port, "ambassador" twemproxy's, which spreads the keys over both shards (at the end shard a held $keys_a keys, shard b $keys_b). Rounds alternate which goes first. redis-benchmark, twemproxy and Redis share the machine's 2 cores, so the ratio includes the CPU twemproxy takes from the others. In a cluster the shards are in other pods, so the ambassador adds a network hop as well; here every hop is over localhost, and the ratio is twemproxy's own cost.
+redis-benchmark $requests requests per test over 100000 random keys (\`-r\`), $clients clients, no pipelining, with the password; "straight" is shard a's port, "ambassador" twemproxy's, which spreads the keys over both shards. Rounds alternate which goes first. redis-benchmark, twemproxy and Redis share the machine's 2 cores, so the ratio includes the CPU twemproxy takes from the others. In a cluster the shards are in other pods, so the ambassador adds a network hop as well; here every hop is over localhost, and the ratio is twemproxy's own cost.
 
 | round | GET/s straight | GET/s ambassador | GET ambassador / straight | SET/s straight | SET/s ambassador | SET ambassador / straight |
 |---|---|---|---|---|---|---|

@@ -40,14 +40,14 @@ public sealed class KeyWriter(IConnectionMultiplexer redis, IConfiguration confi
             {
                 await db.StringSetAsync(key, value);
             }
-            catch (RedisException)
+            catch (Exception e) when (e is RedisException or RedisTimeoutException)
             {
                 Interlocked.Increment(ref _retried);
                 try
                 {
                     await db.StringSetAsync(key, value);
                 }
-                catch (RedisException)
+                catch (Exception again) when (again is RedisException or RedisTimeoutException)
                 {
                     Interlocked.Increment(ref _failed);
                     continue;
@@ -60,7 +60,7 @@ public sealed class KeyWriter(IConnectionMultiplexer redis, IConfiguration confi
         return Totals;
     }
 
-    internal static string HidePassword(string connectionString) => string.Join(',', connectionString.Split(',').Select(part =>
+    public static string HidePassword(string connectionString) => string.Join(',', connectionString.Split(',').Select(part =>
         part.Trim().StartsWith("password=", StringComparison.OrdinalIgnoreCase) ? "password=*****" : part));
 }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AppHost.FunctionalTests;
 
 /// <summary>
@@ -15,9 +17,10 @@ public sealed class AmbassadorPodTests(PodSuiteAppFixture app)
         var counter = await CounterAsync();
         var before = await counter.SettledShardsAsync();
 
+        var previous = await counter.TotalsAsync();
         var written = await counter.WriteAsync(60);
 
-        Assert.Equal(0, written.Failed);
+        Assert.Equal(previous.Failed, written.Failed);
         var after = await CounterClient.UntilAsync(counter.ShardsAsync, s => s.Values.Sum() == before.Values.Sum() + 60);
         Assert.Equal(before.Values.Sum() + 60, after.Values.Sum());
         Assert.All(["shard-a", "shard-b"], shard => Assert.True(after[shard] > before[shard], $"no key landed on {shard}"));
@@ -27,7 +30,7 @@ public sealed class AmbassadorPodTests(PodSuiteAppFixture app)
     public async Task AfterOneShardStopsNewWritesSucceed()
     {
         var counter = await CounterAsync();
-        await counter.WriteAsync(10);
+        var before = await counter.WriteAsync(10);
         var stopped = await app.App.ResourceCommands.ExecuteCommandAsync("redis-b", KnownResourceCommands.StopCommand);
         Assert.True(stopped.Success, stopped.Message);
         try
@@ -36,14 +39,17 @@ public sealed class AmbassadorPodTests(PodSuiteAppFixture app)
             await Task.Delay(TimeSpan.FromSeconds(6));   // past twemproxy's retry window, when it tries the shard again
             var second = await counter.WriteAsync(40);
 
-            Assert.Equal(0, second.Failed);
-            Assert.Equal(first.Written + 40, second.Written);
+            Assert.Equal((before.Written + 40, before.Failed), (first.Written, first.Failed));
+            Assert.Equal((first.Written + 40, first.Failed), (second.Written, second.Failed));
+            // Meanwhile the stopped shard's adapter reports it down, so Prometheus has no keys of it.
+            Assert.DoesNotContain("shard-b", (await CounterClient.UntilAsync(counter.ShardsAsync, s => !s.ContainsKey("shard-b"))).Keys);
         }
         finally
         {
-            await app.App.ResourceCommands.ExecuteCommandAsync("redis-b", KnownResourceCommands.StartCommand);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await app.Notifications.WaitForResourceAsync("redis-b", KnownResourceStates.Running, timeout.Token);
+            var started = await app.App.ResourceCommands.ExecuteCommandAsync("redis-b", KnownResourceCommands.StartCommand);
+            Assert.True(started.Success, started.Message);
+            // Back, as its adapter sees it, before the next test counts keys.
+            Assert.Contains("shard-b", (await CounterClient.UntilAsync(counter.ShardsAsync, s => s.ContainsKey("shard-b"))).Keys);
         }
     }
 
@@ -59,8 +65,8 @@ public sealed class AmbassadorPodTests(PodSuiteAppFixture app)
         var connection = Assert.Single(environment, v => v.Name == "ConnectionStrings__ambassador").Value!;
         // Locally every address is localhost: the one named is twemproxy's port, and no shard's port or name is.
         Assert.Matches($@"^localhost:{app.App.GetEndpoint("twemproxy", "tcp").Port},password=[^,]+,proxy=Twemproxy$", connection);
-        var shards = new[] { "redis-a", "redis-b" }.SelectMany(r => new[] { r, $":{app.App.GetEndpoint(r, "tcp").Port}" }).ToList();
-        Assert.DoesNotContain(environment, v => v.Value is { } value && shards.Any(shard => value.Contains(shard, StringComparison.Ordinal)));
+        var shards = new Regex(string.Join('|', new[] { "redis-a", "redis-b" }.SelectMany(r => new[] { r, $":{app.App.GetEndpoint(r, "tcp").Port}(?!\\d)" })));
+        Assert.DoesNotContain(environment, v => v.Value is { } value && shards.IsMatch(value));
     }
 
     private async Task<CounterClient> CounterAsync()

@@ -137,6 +137,28 @@ public sealed class ContentTagTests : IDisposable
         return root;
     }
 
+    [Fact]
+    public void OutsideAnyRepositoryOrSolutionTheTagIsOfTheAppsOwnTreeWhereverItLies()
+    {
+        // Two copies of an app with no .git, global.json or solution above it, at different depths: build files
+        // above the app (here, a Directory.Build.props of someone else's) are not inputs, nor is where the app lies.
+        var first = Path.Combine(_root.FullName, "first");
+        var second = Path.Combine(_root.FullName, "elsewhere", "deeper", "second");
+        foreach (var app in new[] { first, second })
+        {
+            Write(app, "App/App.csproj", """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\Shared\Shared.csproj" /></ItemGroup></Project>""");
+            Write(app, "App/Program.cs", "return 0;");
+            Write(app, "Shared/Shared.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+        }
+
+        Write(_root.FullName, "elsewhere/Directory.Build.props", "<Project />");
+        var tag = ContentTag.Of(Path.Combine(first, "App", "App.csproj"), null);
+
+        Assert.Equal(tag, ContentTag.Of(Path.Combine(second, "App", "App.csproj"), null));
+        Write(second, "Shared/Shared.cs", "class Shared;");
+        Assert.NotEqual(tag, ContentTag.Of(Path.Combine(second, "App", "App.csproj"), null));
+    }
+
     private static void Write(string root, string file, string text)
     {
         var path = Path.Combine(root, file);

@@ -31,6 +31,6 @@ public class PageStyleTests
             .Select(Path.GetFileNameWithoutExtension)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["LogWriter", "MyApp", "WebApp"], referencing);
+        Assert.Equal(["Counter", "LogWriter", "MyApp", "WebApp"], referencing);
     }
 }

@@ -19,6 +19,10 @@ internal sealed class CounterClient(Uri address)
         return (await response.Content.ReadFromJsonAsync<CounterTotals>())!;
     }
 
+    /// <summary>What the counter has written since it started, without writing.</summary>
+    public async Task<CounterTotals> TotalsAsync() =>
+        (await s_http.GetFromJsonAsync<CounterTotals>(new Uri(address, "/api/keys")))!;
+
     /// <summary>Keys by shard, as Prometheus has them; a shard whose adapter does not reach its Redis is left out.</summary>
     public async Task<Dictionary<string, long>> ShardsAsync()
     {

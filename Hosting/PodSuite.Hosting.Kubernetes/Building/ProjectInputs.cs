@@ -5,7 +5,8 @@ namespace PodSuite.Hosting.Kubernetes.Building;
 /// <summary>
 /// The files a project's image is built from: everything in its directory and in those of the projects it references,
 /// transitively (build output and hidden directories aside), and the MSBuild and SDK files above them (<c>*.props</c>,
-/// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>) up to the repository's root. The walk stays inside those
+/// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>) up to the repository's or the solution's root, and outside any
+/// repository or solution, within the projects' own tree. The walk stays inside those
 /// directories: a symbolic link, to a file or a directory, is an input by where it points, and is neither read nor
 /// followed (so a link out of the project reads nothing there, and a link loop ends).
 /// </summary>
@@ -17,9 +18,10 @@ internal static class ProjectInputs
     /// <summary>The inputs, by their paths relative to the repository's root (with '/'), sorted.</summary>
     public static IReadOnlyList<(string Relative, FileSystemInfo Entry)> Of(string projectPath)
     {
-        var root = RootOf(Path.GetDirectoryName(Path.GetFullPath(projectPath))!);
+        var directories = ProjectDirectories(Path.GetFullPath(projectPath)).ToList();
+        var root = RootOf(Path.GetDirectoryName(Path.GetFullPath(projectPath))!, directories);
         var files = new SortedDictionary<string, FileSystemInfo>(StringComparer.Ordinal);
-        foreach (var directory in ProjectDirectories(Path.GetFullPath(projectPath)))
+        foreach (var directory in directories)
         {
             foreach (var entry in EntriesUnder(new DirectoryInfo(directory)))
             {
@@ -71,18 +73,27 @@ internal static class ProjectInputs
 
     // The nearest directory above the project with a .git or a global.json: paths are taken relative to it, so a clone
     // anywhere gives the same inputs. Without one, the file system's root.
-    private static string RootOf(string directory)
+    // The repository's or the solution's root (a .git, global.json or solution file); outside any, the projects' own
+    // tree (the deepest directory holding all of them), so that nothing above the app, nor where it lies, is an input.
+    private static string RootOf(string directory, IReadOnlyList<string> projectDirectories)
     {
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
             if (Directory.Exists(Path.Combine(current.FullName, ".git")) || File.Exists(Path.Combine(current.FullName, ".git"))
-                || File.Exists(Path.Combine(current.FullName, "global.json")))
+                || File.Exists(Path.Combine(current.FullName, "global.json"))
+                || current.EnumerateFiles("*.sln").Any() || current.EnumerateFiles("*.slnx").Any())
             {
                 return current.FullName;
             }
         }
 
-        return Path.GetPathRoot(directory)!;
+        var common = projectDirectories[0];
+        while (!projectDirectories.All(d => IsUnder(d, common)) && Path.GetDirectoryName(common) is { } parent)
+        {
+            common = parent;
+        }
+
+        return common;
     }
 
     private static bool IsUnder(string path, string root) =>

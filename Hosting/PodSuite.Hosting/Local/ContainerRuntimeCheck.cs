@@ -4,13 +4,13 @@ namespace PodSuite.Hosting.Local;
 
 /// <summary>
 /// Whether the local run has a container runtime to run container members with: the one Aspire is told to use
-/// (<c>ASPIRE_CONTAINER_RUNTIME</c>), else docker or podman, as an executable on PATH.
+/// (<c>DcpPublisher:ContainerRuntime</c>, <c>ASPIRE_CONTAINER_RUNTIME</c>), else docker or podman, as a file on PATH.
 /// </summary>
 internal static class ContainerRuntimeCheck
 {
     /// <summary>The runtimes looked for, in Aspire's order.</summary>
     public static IReadOnlyList<string> Candidates(IConfiguration configuration) =>
-        (configuration["ASPIRE_CONTAINER_RUNTIME"] ?? configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"]) is { Length: > 0 } configured
+        (configuration["DcpPublisher:ContainerRuntime"] ?? configuration["ASPIRE_CONTAINER_RUNTIME"] ?? configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"]) is { Length: > 0 } configured
             ? [configured]
             : ["docker", "podman"];
 

@@ -9,7 +9,7 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var shown = withoutRuntime.ShowAsync(notifications, stoppingToken);
+        await withoutRuntime.ShowAsync(notifications).ConfigureAwait(false);
         var podOfMember = model.Resources
             .SelectMany(r => r.Annotations.OfType<PodMemberAnnotation>().Take(1).Select(a => (Member: r, a.Pod)))
             .ToDictionary(m => m.Member, m => m.Pod);
@@ -21,6 +21,11 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (await withoutRuntime.KeepShownAsync(update, notifications).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 if (!podOfMember.TryGetValue(update.Resource, out var pod) || withoutRuntime.Held.Contains(pod))
                 {
                     continue;
@@ -43,14 +48,6 @@ internal sealed class PodStateWatcher(DistributedApplicationModel model, Resourc
                     await PublishAsync(pod, state, members).ConfigureAwait(false);
                 }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-
-        try
-        {
-            await shown.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -50,17 +50,24 @@ internal sealed class PodsWithoutRuntime
             string.Join(", ", needing.Select(p => $"'{p.Name}'")));
     }
 
-    /// <summary>Shows <see cref="State"/> on each held resource once Aspire has reported it not started.</summary>
-    public async Task ShowAsync(ResourceNotificationService notifications, CancellationToken cancellationToken)
-    {
-        await Task.WhenAll(_held.Select(async resource =>
-        {
-            if (resource is not PodResource)
-            {
-                await notifications.WaitForResourceAsync(resource.Name, KnownResourceStates.NotStarted, cancellationToken).ConfigureAwait(false);
-            }
+    /// <summary>Shows <see cref="State"/> on each held resource.</summary>
+    public Task ShowAsync(ResourceNotificationService notifications) => Task.WhenAll(_held.Select(r => ShowAsync(r, notifications)));
 
-            await notifications.PublishUpdateAsync(resource, s => s with { State = new(State, KnownResourceStateStyles.Warn) }).ConfigureAwait(false);
-        })).ConfigureAwait(false);
+    /// <summary>
+    /// Shows <see cref="State"/> on a held resource again when another state was reported for it (Aspire reports its
+    /// containers not started, or its runtime unhealthy, as they are created and watched); true when it did.
+    /// </summary>
+    public async Task<bool> KeepShownAsync(ResourceEvent update, ResourceNotificationService notifications)
+    {
+        if (!_held.Contains(update.Resource) || update.Snapshot.State?.Text == State)
+        {
+            return false;
+        }
+
+        await ShowAsync(update.Resource, notifications).ConfigureAwait(false);
+        return true;
     }
+
+    private static Task ShowAsync(IResource resource, ResourceNotificationService notifications) =>
+        notifications.PublishUpdateAsync(resource, s => s with { State = new(State, KnownResourceStateStyles.Warn) });
 }

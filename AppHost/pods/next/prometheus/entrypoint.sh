@@ -3,7 +3,7 @@
 #   PROMETHEUS_TARGETS  what to scrape, as shard=host:port separated by spaces; each target's samples carry its
 #                       shard as a label. The app host renders the addresses from its model for each target.
 #   SCRAPE_INTERVAL     how often (5s).
-set -eu
+set -euf
 : "${PROMETHEUS_TARGETS:?set PROMETHEUS_TARGETS to the adapters, as shard=host:port separated by spaces}"
 conf=/tmp/prometheus.yml
 {

@@ -6,8 +6,10 @@
 #   REDIS_AUTH        the pool's password, from the app's Secret: twemproxy sends it to every shard, and asks every
 #                     client for the same one.
 #   TWEMPROXY_PORT    where the app reaches it (6379).
-set -eu
+set -euf
 : "${TWEMPROXY_SHARDS:?set TWEMPROXY_SHARDS to the shards, as name=host:port separated by spaces}"
+# In /tmp, readable by this container's user only (mode 600): in the pod, /tmp is an emptyDir the app's container
+# mounts too, as another user.
 conf=/tmp/nutcracker.yml
 umask 077
 {
@@ -30,7 +32,17 @@ umask 077
     echo "   - ${shard#*=}:1 ${shard%%=*}"
   done
 } >"$conf"
-# nutcracker leaves on SIGINT only, and as the container's first process it would ignore the SIGTERM a stop sends.
+# nutcracker leaves on SIGINT only (with exit code 1), and as the container's first process it would ignore the
+# SIGTERM a stop sends: the stop is passed on as SIGINT, and ends with 0.
+stopping=""
+trap 'stopping=1; kill -INT "$pid"' TERM INT
+# --output: Debian's nutcracker logs to /var/log/nutcracker by default, which a read-only root cannot hold.
 nutcracker --conf-file="$conf" --output=/dev/stderr --stats-addr=127.0.0.1 "$@" &
-trap 'kill -INT $!' TERM INT
-wait $! || wait $!
+pid=$!
+status=0
+wait "$pid" || status=$?
+if [ -n "$stopping" ]; then
+  wait "$pid" 2>/dev/null || true
+  exit 0
+fi
+exit "$status"
