@@ -11,9 +11,9 @@ namespace PodSuite.Hosting;
 /// <summary>
 /// Wires the pod model into the app host once, however many pods it has: before anything starts (run or publish), the
 /// model is completed (<see cref="PodModelHooks.Completing"/>), checked, then acted on (<see cref="PodModelHooks.Validated"/>),
-/// in that order whatever order the app host's calls came in; in a local run, the shared volume directories and the
-/// pods' dashboard states, and the pods that need a container runtime held back when there is none. Images configured under <c>PodSuite:Images</c> replace the model's first
-/// (<see cref="ImageOverrides"/>).
+/// in that order whatever order the app host's calls came in; in a local run, the shared volume directories, the pods'
+/// dashboard states, and the pods that need a container runtime held back when there is none. Images configured under
+/// <c>PodSuite:Images</c> replace the model's first (<see cref="ImageOverrides"/>).
 /// </summary>
 internal static class PodLifecycle
 {

@@ -15,7 +15,7 @@ internal static class ProjectInputs
     private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
     private static readonly string[] s_buildFilePatterns = ["*.props", "*.targets", "global.json", "NuGet.config"];
 
-    /// <summary>The inputs, by their paths relative to the repository's root (with '/'), sorted.</summary>
+    /// <summary>The inputs, by their paths relative to the root (with '/'), sorted.</summary>
     public static IReadOnlyList<(string Relative, FileSystemInfo Entry)> Of(string projectPath)
     {
         var directories = ProjectDirectories(Path.GetFullPath(projectPath)).ToList();
@@ -71,10 +71,9 @@ internal static class ProjectInputs
             .Where(d => !s_skippedDirectories.Contains(d.Name) && !d.Name.StartsWith('.'))
             .SelectMany(d => d.LinkTarget is null ? EntriesUnder(d) : [d]));
 
-    // The nearest directory above the project with a .git or a global.json: paths are taken relative to it, so a clone
-    // anywhere gives the same inputs. Without one, the file system's root.
-    // The repository's or the solution's root (a .git, global.json or solution file); outside any, the projects' own
-    // tree (the deepest directory holding all of them), so that nothing above the app, nor where it lies, is an input.
+    // The repository's or the solution's root (a .git, global.json or solution file), so that a clone anywhere gives the
+    // same inputs; outside any, the projects' own tree (the deepest directory holding all of them), so that nothing
+    // above the app, nor where it lies, is an input.
     private static string RootOf(string directory, IReadOnlyList<string> projectDirectories)
     {
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
