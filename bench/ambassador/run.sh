@@ -64,11 +64,14 @@ done
 # Resident memory (VmRSS) of each process after the load, in MiB; the adapters after ten scrapes each.
 address=$(podman inspect "$(podman pod inspect "$pod" --format '{{.InfraContainerID}}')" --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')
 for _ in $(seq 10); do curl -fsS "http://$address:9121/metrics" >/dev/null; curl -fsS "http://$address:9122/metrics" >/dev/null; done
-rss() { podman exec "$1" sh -c "awk '/VmRSS/ { printf \"%.1f\", \$2 / 1024 }' /proc/${2:-1}/status"; }
-exporter_a=$(rss "$pod-exporter-a")
-exporter_b=$(rss "$pod-exporter-b")
-twemproxy=$(rss "$pod-twemproxy" "$(podman exec "$pod-twemproxy" sh -c 'grep -l "^nutcracker$" /proc/[0-9]*/comm | cut -d/ -f3')")
-redis_a=$(rss "$pod-redis-a")
+# The process by its name (as /proc has it, cut at 15 characters), not PID 1: the entry points run it as a child.
+rss() {
+  podman exec "$1" sh -c "pid=\$(grep -l '^$2' /proc/[0-9]*/comm | head -1 | cut -d/ -f3); awk '/VmRSS/ { printf \"%.1f\", \$2 / 1024 }' /proc/\$pid/status"
+}
+exporter_a=$(rss "$pod-exporter-a" prometheus-redi)
+exporter_b=$(rss "$pod-exporter-b" prometheus-redi)
+twemproxy=$(rss "$pod-twemproxy" nutcracker)
+redis_a=$(rss "$pod-redis-a" redis-server)
 
 section=$(cat <<SECTION
 ## The ambassador: twemproxy in front of two Redis shards, against one shard straight
