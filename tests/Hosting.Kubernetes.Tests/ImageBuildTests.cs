@@ -1,6 +1,7 @@
 #pragma warning disable ASPIREPIPELINES001 // Aspire's publishing pipeline is experimental in 13.x.
 using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
+using PodSuite.Hosting;
 using PodSuite.Hosting.Kubernetes.Building;
 using PodSuite.Hosting.Kubernetes.Runtimes;
 
@@ -21,6 +22,27 @@ public class ImageBuildTests
 
         Assert.Equal($"registry.example/web:{ContentTag.Of(web.Resource.GetProjectMetadata().ProjectPath, "|")}", image);
         Assert.Matches(":src-[0-9a-f]{12}$", image);
+    }
+
+    [Theory]
+    [InlineData("Shop.Web", "shop.web")]
+    [InlineData("My App.Web", "my-app.web")]
+    [InlineData("Ünïcode.Notes", "n-code.notes")]
+    [InlineData("a..b__c___d--e", "a-b__c-d--e")]
+    [InlineData("_Shop_", "shop")]
+    [InlineData("___", "web")]
+    public void AProjectsImageRepositoryIsItsFileNameAsARegistryAcceptsIt(string fileName, string repository)
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "podsuite-fake-projects", "repository-names"));
+        var path = Path.Combine(directory.FullName, $"{fileName}.csproj");
+        File.WriteAllText(path, "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var web = builder.AddProject("web", path);
+
+        var image = PodImage.Of(web.Resource, Publisher.Options);
+
+        Assert.Equal(repository, image.Repository);
+        Assert.NotNull(ImageReferenceGrammar.Split(image.Name));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using PodSuite.Hosting.Kubernetes.Building;
@@ -9,7 +10,7 @@ namespace PodSuite.Hosting.Kubernetes.Rendering;
 /// The image of a member's container: a project's from the SDK container build, a container's from its Dockerfile (both
 /// tagged from their content unless a tag is configured), or a container's own.
 /// </summary>
-internal static class Images
+internal static partial class Images
 {
     public const string PullPolicy = "IfNotPresent";
 
@@ -35,7 +36,21 @@ internal static class Images
 
     public static string ProjectPath(ProjectResource project) => project.Annotations.OfType<IProjectMetadata>().Single().ProjectPath;
 
-    /// <summary>The repository of a project's image: its project file name, lower-cased, as the SDK container build names it.</summary>
-    public static string Repository(ProjectResource project) =>
-        Path.GetFileNameWithoutExtension(ProjectPath(project)).ToLowerInvariant();
+    /// <summary>
+    /// The repository of a project's image: its project file name, lower-cased, as the SDK container build names it, with
+    /// each run of characters a repository cannot hold made one '-' (<c>My App.Web</c> is <c>my-app.web</c>). A name with
+    /// nothing left gives the resource's name, which always is one.
+    /// </summary>
+    public static string Repository(ProjectResource project)
+    {
+        var name = NotRepositorySeparator().Replace(
+            Path.GetFileNameWithoutExtension(ProjectPath(project)).ToLowerInvariant(),
+            run => run.Value is "." or "_" or "__" || run.Value.All(c => c == '-') ? run.Value : "-");
+        name = name.Trim('.', '_', '-');
+        return name.Length > 0 ? name : project.Name.ToLowerInvariant();
+    }
+
+    /// <summary>A run of characters other than lower-case letters and digits: a separator in OCI's path grammar when it is <c>.</c>, <c>_</c>, <c>__</c> or hyphens.</summary>
+    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NotRepositorySeparator();
 }
