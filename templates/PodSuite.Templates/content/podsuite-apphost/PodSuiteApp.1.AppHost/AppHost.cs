@@ -5,6 +5,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddKubernetesPods("kubernetes");
 
+// The pod's name came from `dotnet new -n`. It names the Kubernetes pod and its Service: at most 63 lower-case
+// letters, digits and '-', starting with a letter.
 var pod = builder.AddPod("podsuite-app-pod");
 var pages = pod.AddSharedVolume("pages");
 
