@@ -19,7 +19,7 @@ for settings in "$@"; do
   start_proxy "$port" "$webapp" "${environment[@]}"
   ports+=("$port") names+=("proxy ${settings:-as it is}")
 done
-start_nginx 1 5181 "$webapp"
+start_nginx nginx-1 1 5181 "127.0.0.1:$webapp"
 ports+=(5181) names+=("nginx 1 worker")
 for port in "${ports[@]}"; do warm_up "$port" "$connections"; done
 

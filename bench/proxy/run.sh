@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The proxy benchmark: the web app reached directly, through PodSuite's YARP proxy (Release, the routes file of the
-# mc3 pod, telemetry on as in the pod), and through Debian's nginx 1.22 with 1 and with 2 workers, each driven by wrk
-# with the same connections and duration, over several rounds in rotating order. Records the table in bench/RESULTS.md.
+# mc3 pod, telemetry on as in the pod), and through Debian's nginx 1.22 at its best: 1 or 2 workers, with a keep-alive
+# upstream over TCP or over a Unix socket, whichever is fastest in the round. Each is driven by wrk with the same
+# connections and duration, over several rounds in rotating order. Records the table in bench/RESULTS.md.
 # usage: bench/proxy/run.sh [ROUNDS] [DURATION] [CONNECTIONS]      (needs nginx and wrk: apt-get install nginx wrk)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,12 +11,15 @@ duration=${2:-6s}
 connections=${3:-32}
 source bench/proxy/servers.sh
 
-declare -A port=([direct]=5100 [podsuite]=5180 [nginx-1]=5181 [nginx-2]=5182)
+declare -A port=([direct]=5100 [podsuite]=5180 [nginx-1]=5181 [nginx-2]=5182 [nginx-1-socket]=5183 [nginx-2-socket]=5184)
 start_webapp "${port[direct]}"
 start_proxy "${port[podsuite]}" "${port[direct]}"
-start_nginx 1 "${port[nginx-1]}" "${port[direct]}"
-start_nginx 2 "${port[nginx-2]}" "${port[direct]}"
-targets=(direct podsuite nginx-1 nginx-2)
+for workers in 1 2; do
+  start_nginx "nginx-$workers" "$workers" "${port[nginx-$workers]}" "127.0.0.1:${port[direct]}"
+  start_nginx "nginx-$workers-socket" "$workers" "${port[nginx-$workers-socket]}" "unix:$webapp_socket"
+done
+nginxes=(nginx-1 nginx-2 nginx-1-socket nginx-2-socket)
+targets=(direct podsuite "${nginxes[@]}")
 for target in "${targets[@]}"; do warm_up "${port[$target]}" "$connections"; done
 
 declare -A rps p50 p99
@@ -24,18 +28,20 @@ ratios=()
 p99_worse=0
 load=$(cut -d' ' -f1 /proc/loadavg)
 for round in $(seq "$rounds"); do
-  order=("${targets[@]:$((round % 4))}" "${targets[@]:0:$((round % 4))}")
+  order=("${targets[@]:$((round % ${#targets[@]}))}" "${targets[@]:0:$((round % ${#targets[@]}))}")
   for target in "${order[@]}"; do
     measure "${port[$target]}" "$connections" "$duration"
     rps[$target]=$last_rps p50[$target]=$last_p50 p99[$target]=$last_p99
   done
-  best=$(( rps[nginx-1] > rps[nginx-2] ? rps[nginx-1] : rps[nginx-2] ))
-  best_p99=$([[ $best == "${rps[nginx-1]}" ]] && echo "${p99[nginx-1]}" || echo "${p99[nginx-2]}")
+  best=0
+  for nginx in "${nginxes[@]}"; do
+    if (( rps[$nginx] > best )); then best=${rps[$nginx]} best_p99=${p99[$nginx]} best_name=$nginx; fi
+  done
   row="| $round |"
   for target in "${targets[@]}"; do row+=" ${rps[$target]} / ${p50[$target]} / ${p99[$target]} |"; done
   ratios+=("$(awk -v a="${rps[podsuite]}" -v b="$best" 'BEGIN { printf "%.2f", a / b }')")
   p99_worse=$((p99_worse + $(awk -v a="${p99[podsuite]}" -v b="$best_p99" 'BEGIN { print (a > b) ? 1 : 0 }')))
-  row+=" ${ratios[-1]}x | $(awk -v a="${rps[podsuite]}" -v b="${rps[direct]}" 'BEGIN { printf "%.2fx", a / b }') | ${p99[podsuite]} vs ${best_p99} |"
+  row+=" $best_name | ${ratios[-1]}x | $(awk -v a="${rps[podsuite]}" -v b="${rps[direct]}" 'BEGIN { printf "%.2fx", a / b }') | ${p99[podsuite]} vs ${best_p99} |"
   rows+="$row"$'\n'
 done
 
@@ -45,9 +51,11 @@ section=$(cat <<MD
 \`bench/proxy/run.sh $rounds $duration $connections\` on $(date -u +%Y-%m-%d). Machine: $(bench/machine.sh); load average $load at the start.
 .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's#nginx version: ##'), wrk -t1 -c$connections -d$duration --latency, GET $path of the web app.
 Everything on one 2-core machine: wrk, the proxy and the web app share the cores. Each cell: requests/s / p50 ms / p99 ms.
+The proxy reaches the web app over TCP with h2c, as in the mc3 pod; nginx over HTTP/1.1 with keep-alive, to the web app's
+TCP port or to an HTTP/1.1 listener of the web app's on a Unix socket that exists for this benchmark only.
 
-| round | direct | PodSuite proxy | nginx 1 worker | nginx 2 workers | proxy / best nginx | proxy / direct | p99 proxy vs best nginx (ms) |
-|---|---|---|---|---|---|---|---|
+| round | direct | PodSuite proxy | nginx 1 worker, TCP | nginx 2 workers, TCP | nginx 1 worker, socket | nginx 2 workers, socket | best nginx | proxy / best nginx | proxy / direct | p99 proxy vs best nginx (ms) |
+|---|---|---|---|---|---|---|---|---|---|---|
 $rows
 Proxy / best nginx across the rounds: **$(bench/spread.sh "${ratios[@]}")**; the proxy's p99 was worse than best nginx's in $p99_worse of $rounds rounds (target: median 1.1x or better, p99 no worse).
 MD

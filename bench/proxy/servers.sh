@@ -14,11 +14,22 @@ dotnet build -c Release -v quiet -nologo services/Proxy >/dev/null
 
 # Each .NET service runs from its output directory, as from /app in its image, so its appsettings.json (request
 # logging off) applies: run from elsewhere, the proxy logged four lines per request.
-# start_webapp PORT: HTTP/1.1 on PORT, and HTTP/2 without TLS (h2c) for the proxy on PORT + 1, as in the mc3 pod.
+# start_webapp PORT: HTTP/1.1 on PORT, and HTTP/2 without TLS (h2c) for the proxy on PORT + 1, as in the mc3 pod;
+# and, for nginx's socket upstream only (the web app ships no such listener), HTTP/1.1 on the Unix socket
+# $webapp_socket. nginx's workers run as nobody, so the socket and its directory are opened to every user.
+webapp_socket=$work/webapp-http1.sock
 start_webapp() {
-  (cd services/WebApp/bin/Release/net10.0 && ASPNETCORE_URLS="http://127.0.0.1:$1;http://127.0.0.1:$(($1 + 1))" \
-    WebApp__ProxyPort=$(($1 + 1)) DOTNET_ENVIRONMENT=Production exec dotnet WebApp.dll) >"$work/webapp.log" 2>&1 &
+  (cd services/WebApp/bin/Release/net10.0 && export Kestrel__Endpoints__http__Url="http://127.0.0.1:$1" \
+    Kestrel__Endpoints__h2c__Url="http://127.0.0.1:$(($1 + 1))" \
+    Kestrel__Endpoints__socket__Url="http://unix:$webapp_socket" Kestrel__Endpoints__socket__Protocols=Http1 \
+    WebApp__ProxyPort=$(($1 + 1)) DOTNET_ENVIRONMENT=Production && exec dotnet WebApp.dll) >"$work/webapp.log" 2>&1 &
   pids+=($!)
+  local tries=0
+  until [[ -S $webapp_socket ]]; do
+    sleep 0.2
+    (( ++tries < 150 )) || { cat "$work/webapp.log" >&2; echo "the web app made no socket at $webapp_socket" >&2; exit 1; }
+  done
+  chmod 711 "$work" && chmod 666 "$webapp_socket"
 }
 
 # start_proxy PORT WEBAPP_PORT [NAME=VALUE...]: the proxy with the mc3 pod's routes file (to the web app's h2c port),
@@ -31,16 +42,21 @@ start_proxy() {
   pids+=($!)
 }
 
-# start_nginx WORKERS PORT WEBAPP_PORT
+# start_nginx NAME WORKERS PORT UPSTREAM: nginx with WORKERS workers on PORT, in front of UPSTREAM (127.0.0.1:PORT, or
+# unix:PATH).
 start_nginx() {
-  sed -e "s#WORKERS#$1#g" -e "s#WORK#$work#g" -e "s#WEBAPP_PORT#$3#" -e "s#LISTEN_PORT#$2#" \
-    bench/proxy/nginx.conf.template >"$work/nginx-$1.conf"
-  nginx -p "$work" -c "$work/nginx-$1.conf"
+  sed -e "s#NAME#$1#g" -e "s#WORKERS#$2#g" -e "s#WORK#$work#g" -e "s#UPSTREAM#$4#" -e "s#LISTEN_PORT#$3#" \
+    bench/proxy/nginx.conf.template >"$work/$1.conf"
+  nginx -p "$work" -c "$work/$1.conf"
 }
 
 # warm_up PORT CONNECTIONS: waits until it answers, then loads it long enough for the JIT's tiers to settle.
 warm_up() {
-  until curl -fs -o /dev/null "http://127.0.0.1:$1$path"; do sleep 0.2; done
+  local tries=0
+  until curl -fs -o /dev/null "http://127.0.0.1:$1$path"; do
+    sleep 0.2
+    (( ++tries < 150 )) || { echo "nothing answers on port $1 after 30 s (see the logs in $work)" >&2; exit 1; }
+  done
   wrk -t1 -c"$2" -d5s "http://127.0.0.1:$1$path" >/dev/null
 }
 
