@@ -207,10 +207,10 @@ public static class PodBuilderExtensions
             context.EnvironmentVariables[environmentVariable] = RunsAsHostProcess(context) ? sourcePath : file.MountedPath);
     }
 
-    private static bool RunsAsHostProcess(EnvironmentCallbackContext context) =>
+    internal static bool RunsAsHostProcess(EnvironmentCallbackContext context) =>
         context.ExecutionContext.IsRunMode && context.Resource is not ContainerResource;
 
-    private static void RequireContainerPath(IResource resource, string path, string parameterName)
+    internal static void RequireContainerPath(IResource resource, string path, string parameterName)
     {
         if (string.IsNullOrWhiteSpace(path) || !path.StartsWith('/'))
         {

@@ -23,4 +23,22 @@ public sealed class SharedVolume
     /// <see langword="null"/> before the run starts and when publishing.
     /// </summary>
     public string? LocalPath { get; internal set; }
+
+    /// <summary>The Unix sockets in this volume, in the order they were added.</summary>
+    public IReadOnlyList<UnixSocket> UnixSockets => _unixSockets;
+
+    private readonly List<UnixSocket> _unixSockets = [];
+
+    internal UnixSocket CreateUnixSocket(string name)
+    {
+        if (_unixSockets.Any(s => s.Name == name))
+        {
+            throw new DistributedApplicationException(
+                $"Shared volume '{Name}' of pod '{Pod.Name}' already has a Unix socket named '{name}'. Give each socket its own file name.");
+        }
+
+        var socket = new UnixSocket(name, this);
+        _unixSockets.Add(socket);
+        return socket;
+    }
 }

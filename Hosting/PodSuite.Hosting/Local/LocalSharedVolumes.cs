@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PodSuite.Hosting.Validation;
 
 namespace PodSuite.Hosting.Local;
 
@@ -24,6 +25,7 @@ internal sealed partial class LocalSharedVolumes(IHostApplicationLifetime lifeti
             foreach (var volume in pod.SharedVolumes)
             {
                 volume.LocalPath = CreateDirectory(pod, volume);
+                UnixSockets.CheckLocalPaths(volume);
             }
         }
 

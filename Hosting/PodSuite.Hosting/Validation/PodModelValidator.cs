@@ -31,6 +31,7 @@ internal static class PodModelValidator
             CheckTargetPorts(pod, model, errors);
         }
 
+        UnixSockets.Check(model, errors);
         WaitCycles.Check(model, errors);
         return errors;
     }

@@ -22,6 +22,14 @@ namespace Aspire.Hosting
         public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> WithSharedVolume<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string environmentVariable)
             where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
     }
+    public static class UnixSocketExtensions
+    {
+        public static Aspire.Hosting.ApplicationModel.UnixSocket AddUnixSocket(this Aspire.Hosting.ApplicationModel.SharedVolume volume, string fileName) { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> ConnectsToUnixSocket<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.UnixSocket socket, string mountPath, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+        public static Aspire.Hosting.ApplicationModel.IResourceBuilder<T> ListensOnUnixSocket<T>(this Aspire.Hosting.ApplicationModel.IResourceBuilder<T> builder, Aspire.Hosting.ApplicationModel.UnixSocket socket, string mountPath, string environmentVariable)
+            where T : Aspire.Hosting.ApplicationModel.IResourceWithEnvironment { }
+    }
 }
 namespace Aspire.Hosting.ApplicationModel
 {
@@ -66,12 +74,34 @@ namespace Aspire.Hosting.ApplicationModel
         public string? LocalPath { get; }
         public string Name { get; }
         public Aspire.Hosting.ApplicationModel.PodResource Pod { get; }
+        public System.Collections.Generic.IReadOnlyList<Aspire.Hosting.ApplicationModel.UnixSocket> UnixSockets { get; }
     }
     public sealed class SharedVolumeMountAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
     {
-        public SharedVolumeMountAnnotation(Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string environmentVariable) { }
-        public string EnvironmentVariable { get; }
+        public SharedVolumeMountAnnotation(Aspire.Hosting.ApplicationModel.SharedVolume volume, string mountPath, string? environmentVariable) { }
+        public string? EnvironmentVariable { get; }
         public string MountPath { get; }
         public Aspire.Hosting.ApplicationModel.SharedVolume Volume { get; }
+    }
+    public sealed class UnixSocket
+    {
+        public const int MaxPathBytes = 107;
+        public string Name { get; }
+        public Aspire.Hosting.ApplicationModel.SharedVolume Volume { get; }
+        public string PathIn(string directory) { }
+    }
+    public sealed class UnixSocketAnnotation : Aspire.Hosting.ApplicationModel.IResourceAnnotation
+    {
+        public UnixSocketAnnotation(Aspire.Hosting.ApplicationModel.UnixSocket socket, Aspire.Hosting.ApplicationModel.UnixSocketRole role, string mountPath, string environmentVariable) { }
+        public string ContainerPath { get; }
+        public string EnvironmentVariable { get; }
+        public string MountPath { get; }
+        public Aspire.Hosting.ApplicationModel.UnixSocketRole Role { get; }
+        public Aspire.Hosting.ApplicationModel.UnixSocket Socket { get; }
+    }
+    public enum UnixSocketRole
+    {
+        Listens = 0,
+        ConnectsTo = 1,
     }
 }
