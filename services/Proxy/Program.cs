@@ -4,9 +4,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Configuration.AddRoutesFile();
 
-builder.Services.AddReverseProxy()
+var upstreamSockets = new UpstreamSockets(builder.Configuration);
+var proxy = builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
+if (upstreamSockets.Any)
+{
+    proxy.ConfigureHttpClient((_, handler) => handler.ConnectCallback = (context, cancellationToken) =>
+        upstreamSockets.ConnectAsync(context.DnsEndPoint, cancellationToken));
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ForwardingFailures>();

@@ -7,7 +7,8 @@ var uptime = Stopwatch.StartNew();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 var proxyPort = builder.Configuration.GetValue<int?>(ProxyEndpoint.PortKey);
-builder.ServeHttp2WithoutTlsOn(proxyPort);
+var proxySocket = builder.Configuration[ProxyEndpoint.SocketKey];
+var removedStaleSocket = builder.ServeHttp2WithoutTlsOn(proxyPort, proxySocket);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebAppJsonContext.Default);
@@ -23,7 +24,7 @@ app.MapDefaultEndpoints();
 // Aspire names each member's telemetry after it, here and in the pods: the container's name.
 var container = builder.Configuration["OTEL_SERVICE_NAME"] ?? "webapp";
 app.MapGet("/", (HttpRequest request) => Results.Content(
-    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed), container, request.HttpContext.Connection.LocalPort, proxyPort),
+    InfoPage.Render(PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed), container, Arrival.Of(request.HttpContext, proxyPort, proxySocket)),
     "text/html; charset=utf-8"));
 app.MapGet("/api/info", (HttpRequest request) => PodInfo.From(Dns.GetHostName(), request.Protocol, request.Headers, uptime.Elapsed));
 
@@ -34,6 +35,12 @@ app.MapGet("/api" + IpcRunReport.Path, (IpcRunBoard board) => board.All());
 app.MapGet("/mc2", (IpcRunBoard board) => Results.Content(
     Mc2Page.Render(board.Latest("producer"), board.Latest("consumer"), container, Dns.GetHostName()), "text/html; charset=utf-8"));
 
+if (removedStaleSocket)
+{
+    app.Logger.LogInformation("Removed {Socket}, left by a web app before this one: nothing listened on it", proxySocket);
+}
+
 await app.StartAsync();
+ProxyEndpoint.OpenToTheProxy(proxySocket);
 ProxyEndpoint.EnsureListening(proxyPort, app.Urls);
 await app.WaitForShutdownAsync();

@@ -39,10 +39,11 @@ public class PodInfoTests
     [Fact]
     public void ThePageNamesTheContainerHostPortAndProtocolAndEncodesWhatTheClientSent()
     {
-        var page = InfoPage.Render(new PodInfo("mc3-pod", "HTTP/2", new Dictionary<string, string> { ["X-Forwarded-Host"] = "<script>" }, 1), "webapp", 5001, 5001);
+        var arrival = new Arrival("socket /run/mc3/webapp.sock", "/run/mc3/webapp.sock", IsTheProxys: true);
+        var page = InfoPage.Render(new PodInfo("mc3-pod", "HTTP/2", new Dictionary<string, string> { ["X-Forwarded-Host"] = "<script>" }, 1), "webapp", arrival);
 
-        Assert.Contains("Container <strong>webapp</strong> on host <strong>mc3-pod</strong> made this page. The request reached it on port <strong>5001</strong> over <strong>HTTP/2</strong>", page);
-        Assert.Contains("HTTP/2 without TLS (h2c)", page);
+        Assert.Contains("Container <strong>webapp</strong> on host <strong>mc3-pod</strong> made this page. The request reached it on socket <strong>/run/mc3/webapp.sock</strong> over <strong>HTTP/2</strong>", page);
+        Assert.Contains("The proxy forwarded it over the Unix socket <code>/run/mc3/webapp.sock</code>, over HTTP/2: HTTP/2 without TLS (h2c)", page);
         Assert.Contains("<tr><th scope=\"row\">X-Forwarded-Host</th><td>&lt;script&gt;</td><td>the host and port the browser asked for</td></tr>", page);
         Assert.DoesNotContain("<script>", page);
     }
@@ -50,9 +51,21 @@ public class PodInfoTests
     [Fact]
     public void ARequestThatDidNotComeThroughTheProxyIsSaidToHaveGoneStraightToTheWebApp()
     {
-        var page = InfoPage.Render(new PodInfo("host", "HTTP/1.1", new Dictionary<string, string>(), 1), "webapp", 5000, 5001);
+        var page = InfoPage.Render(new PodInfo("host", "HTTP/1.1", new Dictionary<string, string>(), 1), "webapp", new Arrival("port 5000", null, IsTheProxys: false));
 
+        Assert.Contains("The request reached it on port <strong>5000</strong> over <strong>HTTP/1.1</strong>", page);
         Assert.Contains("Straight to the web app: no proxy forwarded this request", page);
         Assert.DoesNotContain("<table id=\"headers\">", page);
+    }
+
+    [Fact]
+    public void ThePageTeachesWhereTheSocketLivesWhoMakesItWhoMayConnectAndWhatARestartDoes()
+    {
+        var page = InfoPage.Render(new PodInfo("mc3-pod", "HTTP/2", new Dictionary<string, string>(), 1), "webapp", new Arrival("socket /run/mc3/webapp.sock", "/run/mc3/webapp.sock", true));
+
+        Assert.Contains("<strong>Where it lives:</strong> <code>webapp.sock</code> in the pod's shared volume <code>sockets</code>, mounted at <code>/run/mc3</code>", page);
+        Assert.Contains("<strong>Who creates it:</strong> the web app, when it starts", page);
+        Assert.Contains("<strong>Who may connect:</strong> its mode is 0660", page);
+        Assert.Contains("<strong>When the web app restarts:</strong> the socket is made again, and the proxy's next request opens a new connection", page);
     }
 }

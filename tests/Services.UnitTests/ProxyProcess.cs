@@ -9,10 +9,10 @@ internal sealed class ProxyProcess : IDisposable
 {
     private readonly ChildProcess _process;
 
-    private ProxyProcess(string routesFile, int port)
+    private ProxyProcess(string routesFile, int port, IReadOnlyDictionary<string, string> environment)
     {
         var output = Path.Combine(TestRepository.Root, "services", "Proxy", "bin", "Debug", "net10.0");
-        _process = new ChildProcess(new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(output, "Proxy.dll"), "--urls", $"http://127.0.0.1:{port}" },
             WorkingDirectory = output,
@@ -22,7 +22,13 @@ internal sealed class ProxyProcess : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
             },
-        });
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        _process = new ChildProcess(start);
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -31,7 +37,7 @@ internal sealed class ProxyProcess : IDisposable
     public IReadOnlyList<string> Lines => _process.Lines;
 
     /// <summary>Starts the proxy and waits (bounded) until it answers its health endpoint.</summary>
-    public static async Task<ProxyProcess> StartAsync(string routesFile)
+    public static async Task<ProxyProcess> StartAsync(string routesFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -40,7 +46,7 @@ internal sealed class ProxyProcess : IDisposable
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var proxy = new ProxyProcess(routesFile, port);
+        var proxy = new ProxyProcess(routesFile, port, environment ?? new Dictionary<string, string>());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
