@@ -13,9 +13,11 @@ public sealed record Arrival(string Where, string? Socket, bool IsTheProxys)
     /// <summary>Where <paramref name="context"/>'s request arrived, given the proxy's port and socket (if any).</summary>
     public static Arrival Of(HttpContext context, int? proxyPort, string? proxySocket)
     {
-        if (context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint is UnixDomainSocketEndPoint socket)
+        // Only a Unix socket has no IP address; Kestrel does not always say which socket, and the web app has one.
+        if (context.Connection.LocalIpAddress is null && proxySocket is not null)
         {
-            var path = socket.ToString();
+            var local = context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint as UnixDomainSocketEndPoint;
+            var path = local?.ToString() is { Length: > 0 } named ? named : proxySocket;
             return new($"socket {path}", path, path == proxySocket);
         }
 

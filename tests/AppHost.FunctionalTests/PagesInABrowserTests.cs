@@ -54,11 +54,13 @@ public sealed class PagesInABrowserTests(PodSuiteAppFixture fixture) : IAsyncLif
         var page = await OpenAsync(fixture.App.GetEndpoint("proxy", "http"));
 
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pod mc3: a web app behind a proxy, over localhost");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pod mc3: a web app behind a proxy, over a socket they share");
         await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("Container webapp on host");
         await Assertions.Expect(page.Locator("#answered")).ToContainTextAsync("over HTTP/2");
         await Assertions.Expect(page.Locator("#path li")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#path li").Nth(1)).ToContainTextAsync("The proxy forwarded it over the Unix socket");
         await Assertions.Expect(page.Locator("#path li").Nth(1)).ToContainTextAsync("HTTP/2 without TLS (h2c)");
+        await Assertions.Expect(page.Locator("#socket li")).ToHaveCountAsync(5);
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "X-Forwarded-For" })).ToBeVisibleAsync();
         await AssertFitsThePhoneAsync(page);
         await ScreenshotAsync(page, "mc3");

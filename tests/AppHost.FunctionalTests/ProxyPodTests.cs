@@ -48,12 +48,20 @@ public class ProxyPodTests(PodSuiteAppFixture fixture)
     }
 
     [Fact]
-    public void TheDashboardListsTheWebAppsBrowsablePortAndKeepsItsH2cPortToTheDetails()
+    public async Task TheProxyReachesTheWebAppOverTheSocketInTheirSharedVolumeAndTheDashboardListsOnlyTheBrowsablePort()
     {
         Assert.True(fixture.Notifications.TryGetCurrentState("webapp", out var webapp));
+        Assert.True(fixture.Notifications.TryGetCurrentState("proxy", out var proxy));
+        var listens = Assert.Single(webapp.Snapshot.EnvironmentVariables, e => e.Name == "WebApp__ProxySocket").Value;
+        var connects = Assert.Single(proxy.Snapshot.EnvironmentVariables, e => e.Name == "Proxy__UpstreamSockets__webapp").Value;
+        using var client = fixture.App.CreateHttpClient("proxy");
 
-        Assert.False(Assert.Single(webapp.Snapshot.Urls, u => u.Name == "http").IsInternal);
-        Assert.True(Assert.Single(webapp.Snapshot.Urls, u => u.Name == "h2c").IsInternal);
+        var page = await client.GetStringAsync("/");
+
+        Assert.Equal(listens, connects);
+        Assert.Matches(@"/podsuite-mc3-sockets-[^/]+/webapp\.sock$", listens);
+        Assert.Contains($"The request reached it on socket <strong>{listens}</strong> over <strong>HTTP/2</strong>", page);
+        Assert.Equal(["http"], webapp.Snapshot.Urls.Select(u => u.Name));
     }
 
     [Fact]

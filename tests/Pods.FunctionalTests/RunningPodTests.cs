@@ -111,9 +111,22 @@ public class RunningPodTests(PodRuntime pods)
         pods.SkipUnlessRunning();
         await RetryAsync(() => s_http.GetStringAsync("http://localhost:8080/health"));
 
-        // 5001 is the one mc3's page tells a learner to try.
         Assert.Equal(SocketError.ConnectionRefused, await ConnectionErrorAsync(5000));
-        Assert.Equal(SocketError.ConnectionRefused, await ConnectionErrorAsync(5001));
+    }
+
+    [SkippableFact]
+    public async Task Mc3TheWebAppsSocketIsInTheSharedVolumeOpenToItsUserAndGroupOnly()
+    {
+        pods.SkipUnlessRunning();
+        await RetryAsync(() => s_http.GetStringAsync("http://localhost:8080/health"));
+
+        // What mc3's page tells a learner to try.
+        var (exitCode, listing) = await pods.ExecAsync("mc3-webapp", "ls", "-ln", "/run/mc3");
+
+        Assert.True(exitCode == 0, listing);
+        Assert.Matches(@"(?m)^srw-rw---- +\d+ +1654 +\d+ .* webapp\.sock$", listing);
+        var page = await s_http.GetStringAsync("http://localhost:8080/");
+        Assert.Contains("The request reached it on socket <strong>/run/mc3/webapp.sock</strong> over <strong>HTTP/2</strong>", page);
     }
 
     [SkippableFact]

@@ -39,6 +39,8 @@ public sealed class ProxySocketTests : IDisposable
             "curl", "-sS", "--max-time", "10", "--http2-prior-knowledge", "--unix-socket", Socket, "http://webapp/api/info");
         Assert.True(member.ExitCode == 0, member.Output);
         Assert.Contains("\"protocol\":\"HTTP/2\"", member.Output);
+        var page = await RunAsync("curl", "-sS", "--max-time", "10", "--http2-prior-knowledge", "--unix-socket", Socket, "http://webapp/");
+        Assert.Contains($"The request reached it on socket <strong>{Socket}</strong> over <strong>HTTP/2</strong>", page.Output);
 
         var other = await RunAsync("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
             "curl", "-sS", "--max-time", "10", "--http2-prior-knowledge", "--unix-socket", Socket, "http://webapp/api/info");
