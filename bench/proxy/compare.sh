@@ -16,7 +16,7 @@ ports=() names=()
 for settings in "$@"; do
   port=$((5190 + ${#ports[@]}))
   read -r -a environment <<<"$settings"
-  start_proxy "$port" "$webapp" "${environment[@]}"
+  start_proxy "$port" "${environment[@]}"
   ports+=("$port") names+=("proxy ${settings:-as it is}")
 done
 start_nginx nginx-1 1 5181 "127.0.0.1:$webapp"
