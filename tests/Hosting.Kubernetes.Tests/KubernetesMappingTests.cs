@@ -68,6 +68,28 @@ public class KubernetesMappingTests
     }
 
     [Fact]
+    public async Task AUnixSocketIsItsVolumesEmptyDirMountedInBothMembersWithThePathInEachAndNoPortOrService()
+    {
+        var builder = PodModel.CreatePublishingBuilder();
+        var pod = builder.AddPod("web");
+        var socket = pod.AddSharedVolume("sockets").AddUnixSocket("app.sock");
+        builder.AddContainer("app", "example/app").InPod(pod).ListensOnUnixSocket(socket, "/run/app", "APP_SOCKET");
+        builder.AddContainer("front", "example/front").InPod(pod).ConnectsToUnixSocket(socket, "/var/run/front", "UPSTREAM_SOCKET");
+
+        var web = (await builder.MapAsync()).Pod("web");
+
+        var volume = Assert.Single(web.PodSpec.Volumes, v => v.Name != ScratchDirectory.VolumeName);
+        Assert.Equal("sockets", volume.Name);
+        Assert.NotNull(volume.EmptyDir);
+        Assert.Equal("/run/app", Assert.Single(web.Container("app").VolumeMounts, m => m.Name == "sockets").MountPath);
+        Assert.Equal("/var/run/front", Assert.Single(web.Container("front").VolumeMounts, m => m.Name == "sockets").MountPath);
+        Assert.Equal("/run/app/app.sock", web.Container("app").Env("APP_SOCKET"));
+        Assert.Equal("/var/run/front/app.sock", web.Container("front").Env("UPSTREAM_SOCKET"));
+        Assert.All(web.PodSpec.Containers, c => Assert.Null(c.Ports));
+        Assert.Empty(web.Services);
+    }
+
+    [Fact]
     public async Task AConfigFileIsAConfigMapMountedAsADirectory()
     {
         var directory = Directory.CreateTempSubdirectory("podsuite-config-");
