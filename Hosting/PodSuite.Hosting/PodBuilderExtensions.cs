@@ -127,10 +127,17 @@ public static class PodBuilderExtensions
         RequireContainerPath(builder.Resource, mountPath, nameof(mountPath));
         ArgumentException.ThrowIfNullOrWhiteSpace(environmentVariable);
 
-        var existing = builder.Resource.Annotations.OfType<SharedVolumeMountAnnotation>();
-        if (existing.Any(m => m.Volume == volume && m.MountPath == mountPath))
+        var existing = builder.Resource.Annotations.OfType<SharedVolumeMountAnnotation>()
+            .Where(m => m.Volume == volume && m.MountPath == mountPath).ToList();
+        if (existing.Any(m => m.EnvironmentVariable is not null))
         {
             return builder;
+        }
+
+        // A mount made for a Unix socket in the volume, which told of the socket only: this one tells of the volume too.
+        foreach (var socketOnly in existing)
+        {
+            builder.Resource.Annotations.Remove(socketOnly);
         }
 
         var mount = new SharedVolumeMountAnnotation(volume, mountPath, environmentVariable);

@@ -64,7 +64,7 @@ range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi =
 cpu_rows=""
 for target in "${targets[@]}"; do
   f=${cpu_front[$target]} w=${cpu_webapp[$target]}
-  total=$(paste -d+ <(tr ' ' '\n' <<<"$f" | grep -v '^$') <(tr ' ' '\n' <<<"$w" | grep -v '^$') | bc | tr '\n' ' ')
+  total=$(paste <(tr ' ' '\n' <<<"$f" | grep -v '^$') <(tr ' ' '\n' <<<"$w" | grep -v '^$') | awk '{ printf "%.1f ", $1 + $2 }')
   if [[ $target == direct ]]; then front_cell="-"; else front_cell="$(median <<<"$f") ($(range <<<"$f"))"; fi
   cpu_rows+="| $target | $front_cell | $(median <<<"$w") ($(range <<<"$w")) | $(median <<<"$total") ($(range <<<"$total")) |"$'\n'
 done

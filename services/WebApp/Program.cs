@@ -9,6 +9,8 @@ builder.AddServiceDefaults();
 var proxyPort = builder.Configuration.GetValue<int?>(ProxyEndpoint.PortKey);
 var proxySocket = builder.Configuration[ProxyEndpoint.SocketKey];
 var removedStaleSocket = builder.ServeHttp2WithoutTlsOn(proxyPort, proxySocket);
+var proxySocketOpen = new ProxySocketHealthCheck(proxySocket);
+builder.Services.AddHealthChecks().AddCheck("proxy-socket", proxySocketOpen);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebAppJsonContext.Default);
@@ -41,6 +43,7 @@ if (removedStaleSocket)
 }
 
 await app.StartAsync();
-ProxyEndpoint.OpenToTheProxy(proxySocket);
+ProxyEndpoint.OpenToTheProxy(proxySocket, app.Urls);
+proxySocketOpen.Opened();
 ProxyEndpoint.EnsureListening(proxyPort, app.Urls);
 await app.WaitForShutdownAsync();

@@ -61,13 +61,34 @@ public static class ProxyEndpoint
         return removedStale;
     }
 
-    /// <summary>Gives the socket its mode once Kestrel has made it: the proxy's user may connect, others may not.</summary>
-    public static void OpenToTheProxy(string? socket)
+    /// <summary>
+    /// Gives the socket its mode once Kestrel has made it: the proxy's user may connect, others may not. Fails when the
+    /// web app does not listen on it after all, or when the file is gone.
+    /// </summary>
+    public static void OpenToTheProxy(string? socket, IEnumerable<string> addresses)
     {
-        if (socket is not null && !OperatingSystem.IsWindows())
+        if (socket is null || OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(socket, SocketMode);
+            return;
         }
+
+        var listening = addresses.ToList();
+        if (!listening.Any(address => address.StartsWith("http://unix:", StringComparison.Ordinal) && address.EndsWith(socket, StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException(
+                $"{SocketKey} (environment variable WebApp__ProxySocket) is '{socket}', but the web app listens only on " +
+                $"{string.Join(", ", listening)}: endpoints in its configuration (Kestrel:Endpoints) replace the addresses the " +
+                "socket is added to. Remove them, or add the socket among them.");
+        }
+
+        if (!File.Exists(socket))
+        {
+            throw new InvalidOperationException(
+                $"The web app made its socket {socket} ({SocketKey}), but it is gone: something removed it as the web app " +
+                "started, such as another web app stopping there. Restart the web app.");
+        }
+
+        File.SetUnixFileMode(socket, SocketMode);
     }
 
     /// <summary>

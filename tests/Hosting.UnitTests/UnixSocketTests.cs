@@ -55,6 +55,22 @@ public class UnixSocketTests
     }
 
     [Fact]
+    public async Task AMemberThatMountsTheVolumeAfterItsSocketIsStillToldWhereTheVolumeIs()
+    {
+        var builder = PodModel.CreateBuilder();
+        var pod = builder.AddPod("pod");
+        var sockets = pod.AddSharedVolume("sockets");
+        var server = builder.AddExecutable("server", "true", ".").InPod(pod)
+            .ListensOnUnixSocket(sockets.AddUnixSocket("app.sock"), "/run/app", "SERVER_SOCKET")
+            .WithSharedVolume(sockets, "/run/app", "SERVER_DIR");
+
+        var env = await server.Resource.EnvironmentAsync(DistributedApplicationOperation.Publish);
+
+        Assert.Equal(("/run/app", "/run/app/app.sock"), (env["SERVER_DIR"], env["SERVER_SOCKET"]));
+        Assert.Equal("SERVER_DIR", Assert.Single(server.Resource.Annotations.OfType<SharedVolumeMountAnnotation>()).EnvironmentVariable);
+    }
+
+    [Fact]
     public async Task ASocketNobodyListensOnFailsNamingItAndTheFix()
     {
         var builder = PodModel.CreateBuilder();

@@ -10,10 +10,10 @@ internal sealed class WebAppProcess : IDisposable
     private readonly ChildProcess _process;
     private readonly HttpClient _client;
 
-    private WebAppProcess(string socket, int port)
+    private WebAppProcess(string socket, int port, IReadOnlyDictionary<string, string> environment)
     {
         var output = Path.Combine(TestRepository.Root, "services", "WebApp", "bin", "Debug", "net10.0");
-        _process = new ChildProcess(new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(output, "WebApp.dll") },
             WorkingDirectory = output,
@@ -24,20 +24,26 @@ internal sealed class WebAppProcess : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
             },
-        });
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        _process = new ChildProcess(start);
         _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public IReadOnlyList<string> Lines => _process.Lines;
 
     /// <summary>Starts the web app; it has not necessarily made its socket yet.</summary>
-    public static WebAppProcess Launch(string socket)
+    public static WebAppProcess Launch(string socket, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        return new WebAppProcess(socket, port);
+        return new WebAppProcess(socket, port, environment ?? new Dictionary<string, string>());
     }
 
     /// <summary>Starts the web app and waits (bounded) until it answers its health endpoint, by when its socket is made.</summary>
