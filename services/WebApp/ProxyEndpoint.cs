@@ -44,7 +44,7 @@ public static class ProxyEndpoint
             }
 
             removedStale = SocketFile.RemoveIfStale(socket, "WebApp__ProxySocket");
-            builder.WebHost.UseUrls([.. ServerUrls(builder.WebHost), $"http://unix:{socket}"]);
+            builder.WebHost.UseUrls([.. ServerUrls(builder.WebHost), SocketUrl(socket)]);
         }
 
         if (port is not null || socket is not null)
@@ -61,6 +61,9 @@ public static class ProxyEndpoint
         return removedStale;
     }
 
+    /// <summary>Kestrel's address for HTTP on the socket, as it is given and as it reports it.</summary>
+    private static string SocketUrl(string socket) => $"http://unix:{socket}";
+
     /// <summary>
     /// Gives the socket its mode once Kestrel has made it: the proxy's user may connect, others may not. Fails when the
     /// web app does not listen on it after all, or when the file is gone.
@@ -73,7 +76,7 @@ public static class ProxyEndpoint
         }
 
         var listening = addresses.ToList();
-        if (!listening.Any(address => address.StartsWith("http://unix:", StringComparison.Ordinal) && address.EndsWith(socket, StringComparison.Ordinal)))
+        if (!listening.Contains(SocketUrl(socket)))
         {
             throw new InvalidOperationException(
                 $"{SocketKey} (environment variable WebApp__ProxySocket) is '{socket}', but the web app listens only on " +
