@@ -39,30 +39,24 @@ public class UnixSocketTests
         Assert.Null(mount.EnvironmentVariable);
     }
 
-    [Fact]
-    public async Task AMemberThatAlsoMountsTheVolumeAtThatPathMountsItOnce()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AMemberThatAlsoMountsTheVolumeAtThatPathMountsItOnceAndIsToldOfBoth(bool volumeFirst)
     {
         var builder = PodModel.CreateBuilder();
         var pod = builder.AddPod("pod");
         var sockets = pod.AddSharedVolume("sockets");
-        var server = builder.AddExecutable("server", "true", ".").InPod(pod)
-            .WithSharedVolume(sockets, "/run/app", "SERVER_DIR")
-            .ListensOnUnixSocket(sockets.AddUnixSocket("app.sock"), "/run/app", "SERVER_SOCKET");
-
-        await using var app = await builder.BuildAndPrepareAsync();
-
-        Assert.Equal("SERVER_DIR", Assert.Single(server.Resource.Annotations.OfType<SharedVolumeMountAnnotation>()).EnvironmentVariable);
-    }
-
-    [Fact]
-    public async Task AMemberThatMountsTheVolumeAfterItsSocketIsStillToldWhereTheVolumeIs()
-    {
-        var builder = PodModel.CreateBuilder();
-        var pod = builder.AddPod("pod");
-        var sockets = pod.AddSharedVolume("sockets");
-        var server = builder.AddExecutable("server", "true", ".").InPod(pod)
-            .ListensOnUnixSocket(sockets.AddUnixSocket("app.sock"), "/run/app", "SERVER_SOCKET")
-            .WithSharedVolume(sockets, "/run/app", "SERVER_DIR");
+        var server = builder.AddExecutable("server", "true", ".").InPod(pod);
+        var socket = sockets.AddUnixSocket("app.sock");
+        if (volumeFirst)
+        {
+            server.WithSharedVolume(sockets, "/run/app", "SERVER_DIR").ListensOnUnixSocket(socket, "/run/app", "SERVER_SOCKET");
+        }
+        else
+        {
+            server.ListensOnUnixSocket(socket, "/run/app", "SERVER_SOCKET").WithSharedVolume(sockets, "/run/app", "SERVER_DIR");
+        }
 
         var env = await server.Resource.EnvironmentAsync(DistributedApplicationOperation.Publish);
 
